@@ -1,0 +1,15 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  rootDir: '.',
+  roots: ['<rootDir>/test'],
+  testEnvironment: 'node',
+  testRegex: '\\.(spec|e2e-spec)\\.ts$',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  transform: {
+    // Type-checking happens once in `npm run typecheck`; jest only transpiles, which keeps the suite fast.
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true, diagnostics: { ignoreCodes: [151002] } }],
+  },
+  setupFiles: ['reflect-metadata'],
+  collectCoverageFrom: ['lib/**/*.ts'],
+  testTimeout: 30000,
+};

@@ -1,0 +1,20 @@
+import { PortOneError } from './portone.error';
+
+/**
+ * The module's options are invalid (thrown while the app boots, listing every problem), or a service was
+ * called whose API generation is not configured (e.g. `CertificationService` without `v1`).
+ * @publicApi
+ */
+export class PortOneConfigurationError extends PortOneError {
+  /** Every problem found, one sentence each. */
+  readonly problems: readonly string[];
+
+  constructor(problems: readonly string[]) {
+    super(`Invalid PortOneModule options: ${problems.join('; ')}`, { retryable: false });
+    this.problems = problems;
+  }
+
+  protected override describe(): Record<string, unknown> {
+    return { problems: this.problems };
+  }
+}

@@ -1,0 +1,1 @@
+export type { PortOneCallOptions, PortOneIdempotentCallOptions } from './call-options.interface';

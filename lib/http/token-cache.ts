@@ -1,0 +1,83 @@
+import { performance } from 'node:perf_hooks';
+
+/** A token as the server issued it. @internal */
+export interface IssuedToken {
+  readonly value: string;
+  /**
+   * How long it lives, measured on the SERVER's clock (expiry minus the server's issue time). Only a
+   * duration crosses from the server's clock to ours, so a client clock that is minutes off does not matter.
+   */
+  readonly lifetimeMs: number;
+}
+
+interface CachedToken {
+  readonly value: string;
+  readonly refreshAt: number;
+  readonly expiresAt: number;
+}
+
+/**
+ * Caches one access token and fetches a new one at most once at a time, however many callers wait
+ * ("single flight").
+ *
+ * Times are kept on the monotonic clock from the moment the token REQUEST was sent, so the cached expiry is
+ * never later than the server's. Within `refreshMarginMs` of expiry the token is refreshed in the
+ * background while callers keep using the still-valid one; only an expired or invalidated token makes
+ * callers wait.
+ * @internal
+ */
+export class SingleFlightTokenCache {
+  private current?: CachedToken;
+  private pending?: Promise<string>;
+
+  constructor(
+    private readonly issue: () => Promise<IssuedToken>,
+    private readonly refreshMarginMs = 30_000,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  /** A valid token: the cached one, or the result of the one in-flight fetch. */
+  get(): Promise<string> {
+    const token = this.current;
+    const now = this.now();
+    if (token && now < token.refreshAt) return Promise.resolve(token.value);
+    if (token && now < token.expiresAt) {
+      // Refresh ahead of expiry without making this caller wait. A failure here is not fatal: the next
+      // caller past expiry fetches again and sees the error.
+      this.fetch().catch(() => undefined);
+      return Promise.resolve(token.value);
+    }
+    return this.fetch();
+  }
+
+  /**
+   * Forgets `value` after PortOne refused it. Only that exact token is dropped: callers whose 401 arrives
+   * after a newer token was fetched must not throw the newer one away (that would cause a refresh storm).
+   */
+  invalidate(value: string): void {
+    if (this.current?.value === value) this.current = undefined;
+  }
+
+  /** Forgets the cached token unconditionally. */
+  clear(): void {
+    this.current = undefined;
+  }
+
+  private fetch(): Promise<string> {
+    this.pending ??= this.fetchOnce().finally(() => {
+      this.pending = undefined;
+    });
+    return this.pending;
+  }
+
+  private async fetchOnce(): Promise<string> {
+    const sentAt = this.now();
+    const issued = await this.issue();
+    const lifetime = Math.max(0, issued.lifetimeMs);
+    // Refresh `refreshMarginMs` before expiry, but never sooner than half-way through a short-lived token:
+    // PortOne V1 hands back the SAME token when asked early, so refreshing too eagerly would loop.
+    const refreshIn = Math.max(lifetime - this.refreshMarginMs, lifetime / 2);
+    this.current = { value: issued.value, refreshAt: sentAt + refreshIn, expiresAt: sentAt + lifetime };
+    return issued.value;
+  }
+}

@@ -1,0 +1,114 @@
+import { Type } from 'class-transformer';
+import {
+  IsArray,
+  IsBoolean,
+  IsDate,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import {
+  GENDERS,
+  IDENTITY_VERIFICATION_OPERATORS,
+  IDENTITY_VERIFICATION_STATUSES,
+  IDENTITY_VERIFICATION_TIME_FIELDS,
+  PORTONE_VERSIONS,
+  SORT_ORDERS,
+  type Gender,
+  type IdentityVerificationOperator,
+  type IdentityVerificationStatus,
+  type IdentityVerificationTimeField,
+  type PgCompany,
+  type PgProvider,
+  type PortOneVersion,
+  type SortOrder,
+} from '../identity-verification.enums';
+
+/** Which page to read (0-based). @publicApi */
+export class PageInputDto {
+  /** Page number, from 0. @default 0 */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  number?: number;
+
+  /** Items per page. @default 10 */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(2_147_483_647)
+  size?: number;
+}
+
+/** @publicApi */
+export class IdentityVerificationSortDto {
+  /** @default 'REQUESTED_AT' */
+  @IsOptional()
+  @IsIn(IDENTITY_VERIFICATION_TIME_FIELDS)
+  by?: IdentityVerificationTimeField;
+
+  /** @default 'DESC' */
+  @IsOptional()
+  @IsIn(SORT_ORDERS)
+  order?: SortOrder;
+}
+
+/** Matches the requested customer of unverified records and the verified customer of verified ones. @publicApi */
+export class IdentityVerificationCustomerFilterDto {
+  @IsOptional() @IsString() @IsNotEmpty() name?: string;
+  @IsOptional() @Matches(/^\d{4}$/, { message: 'birthYear must be 4 digits' }) birthYear?: string;
+  @IsOptional() @Matches(/^(0?[1-9]|1[0-2])$/, { message: 'birthMonth must be 1-12' }) birthMonth?: string;
+  @IsOptional() @Matches(/^(0?[1-9]|[12]\d|3[01])$/, { message: 'birthDay must be 1-31' }) birthDay?: string;
+  @IsOptional() @Matches(/^\d+$/, { message: 'phoneNumber must be digits only' }) phoneNumber?: string;
+  @IsOptional() @IsIn(GENDERS) gender?: Gender;
+}
+
+/** Filters of `IdentityVerificationService.list`; all optional. @publicApi */
+export class IdentityVerificationFilterDto {
+  /** Store to search; defaults to the module's `v2.storeId`. Without either, the whole merchant is searched. */
+  @IsOptional() @IsString() @IsNotEmpty() storeId?: string;
+  /** Which timestamp `from`/`until` apply to. @default 'REQUESTED_AT' */
+  @IsOptional() @IsIn(IDENTITY_VERIFICATION_TIME_FIELDS) timeRangeField?: IdentityVerificationTimeField;
+  /** @default 90 days before `until` */
+  @IsOptional() @Type(() => Date) @IsDate() from?: Date;
+  /** @default now */
+  @IsOptional() @Type(() => Date) @IsDate() until?: Date;
+  @IsOptional() @IsString() @IsNotEmpty() identityVerificationId?: string;
+  @IsOptional() @IsString() @IsNotEmpty() identityVerificationTxId?: string;
+  /** Only test-channel (true) or live (false) verifications. */
+  @IsOptional() @IsBoolean() isTest?: boolean;
+  /** Empty means every status. */
+  @IsOptional()
+  @IsArray()
+  @IsIn(IDENTITY_VERIFICATION_STATUSES, { each: true })
+  statuses?: IdentityVerificationStatus[];
+  @IsOptional() @IsString() @IsNotEmpty() pgTxId?: string;
+  @IsOptional() @IsString() @IsNotEmpty() pgMerchantId?: string;
+  @IsOptional() @IsArray() @IsString({ each: true }) pgProviders?: PgProvider[];
+  @IsOptional() @IsArray() @IsString({ each: true }) pgCompanies?: PgCompany[];
+  @IsOptional()
+  @IsArray()
+  @IsIn(IDENTITY_VERIFICATION_OPERATORS, { each: true })
+  carriers?: IdentityVerificationOperator[];
+  @IsOptional() @IsIn(PORTONE_VERSIONS) version?: PortOneVersion;
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => IdentityVerificationCustomerFilterDto)
+  customer?: IdentityVerificationCustomerFilterDto;
+}
+
+/** Paging, sorting and filters of `IdentityVerificationService.list`. @publicApi */
+export class ListIdentityVerificationsDto {
+  @IsOptional() @ValidateNested() @Type(() => PageInputDto) page?: PageInputDto;
+  @IsOptional() @ValidateNested() @Type(() => IdentityVerificationSortDto) sort?: IdentityVerificationSortDto;
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => IdentityVerificationFilterDto)
+  filter?: IdentityVerificationFilterDto;
+}

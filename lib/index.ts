@@ -1,0 +1,62 @@
+export { PortOneModule } from './portone.module';
+export type {
+  PortOneModuleAsyncOptions,
+  PortOneModuleForRootOptions,
+  PortOneOptionsFactory,
+} from './portone.module-definition';
+export * from './options';
+export * from './errors';
+export * from './http';
+
+export { CertificationService } from './certification/certification.service';
+export {
+  RequestCertificationOtpDto,
+  GENDER_DIGITS,
+  V1_REQUEST_CARRIERS,
+  V1_VERIFICATION_METHODS,
+} from './certification/dto/request-certification-otp.dto';
+export { ConfirmCertificationOtpDto } from './certification/dto/confirm-certification-otp.dto';
+export { Certification, type V1Carrier } from './certification/models/certification.model';
+export { CertificationOtpRequest } from './certification/models/certification-otp-request.model';
+
+export { CvsService } from './cvs/cvs.service';
+export { IssueCvsPaymentDto } from './cvs/dto/issue-cvs-payment.dto';
+export { Payment, PaymentPromotion, type PaymentStatus } from './cvs/models/payment.model';
+export { PaymentCancellation } from './cvs/models/payment-cancellation.model';
+export { VbankDeposit } from './cvs/models/vbank-deposit.model';
+
+export {
+  IdentityVerificationService,
+  type IdentityVerificationPage,
+} from './identity-verification/identity-verification.service';
+export {
+  SendIdentityVerificationDto,
+  SendIdentityVerificationCustomerDto,
+} from './identity-verification/dto/send-identity-verification.dto';
+export { ConfirmIdentityVerificationDto } from './identity-verification/dto/confirm-identity-verification.dto';
+export { StoreScopeDto } from './identity-verification/dto/store-scope.dto';
+export {
+  ListIdentityVerificationsDto,
+  IdentityVerificationFilterDto,
+  IdentityVerificationCustomerFilterDto,
+  IdentityVerificationSortDto,
+  PageInputDto,
+} from './identity-verification/dto/list-identity-verifications.dto';
+export * from './identity-verification/identity-verification.enums';
+export * from './identity-verification/identity-verification-errors';
+export {
+  IdentityVerificationBase,
+  ReadyIdentityVerification,
+  VerifiedIdentityVerification,
+  FailedIdentityVerification,
+  UnrecognizedIdentityVerification,
+  isUnrecognizedIdentityVerification,
+  type IdentityVerification,
+} from './identity-verification/models/identity-verification.model';
+export {
+  SelectedChannel,
+  IdentityVerificationRequestedCustomer,
+  IdentityVerificationVerifiedCustomer,
+  IdentityVerificationFailure,
+  PageInfo,
+} from './identity-verification/models/identity-verification-parts.model';

@@ -1,0 +1,89 @@
+import type { LoggerService } from '@nestjs/common';
+
+/** Credentials and endpoint of PortOne's V1 API (api.iamport.kr). */
+export interface PortOneV1Options {
+  /** V1 REST API key (`imp_key`), from the console: 결제 연동 > 식별코드・API Keys > V1 API. */
+  apiKey: string;
+  /** V1 REST API secret (`imp_secret`). */
+  apiSecret: string;
+  /**
+   * Base URL of the V1 API. Point it at the emulator in tests.
+   * @default 'https://api.iamport.kr'
+   */
+  baseUrl?: string;
+  /**
+   * Sub-store (하위 상점) tier code: 3 upper-case letters or digits, sent as the `Tier` header on every call.
+   * The key and secret must then be the agency account's.
+   */
+  tierCode?: string;
+}
+
+/** Credentials and endpoint of PortOne's V2 API (api.portone.io). */
+export interface PortOneV2Options {
+  /** V2 API secret, from the console. */
+  apiSecret: string;
+  /** Store id used when a call does not give one. Needed for sub-stores. */
+  storeId?: string;
+  /**
+   * Base URL of the V2 API. Point it at the emulator in tests.
+   * @default 'https://api.portone.io'
+   */
+  baseUrl?: string;
+  /**
+   * `secret` sends `Authorization: PortOne <apiSecret>` on every call (what PortOne's own SDKs do).
+   * `token` logs in with the secret (`POST /login/api-secret`) and sends short-lived bearer tokens, refreshed
+   * ahead of expiry, so the secret crosses the network once per day instead of on every call.
+   * @default 'secret'
+   */
+  auth?: 'secret' | 'token';
+}
+
+/** When and how often failed calls are retried. Only calls that are safe to repeat are ever retried. */
+export interface PortOneRetryOptions {
+  /**
+   * Retries after the first attempt.
+   * @default 2
+   */
+  maxRetries?: number;
+  /**
+   * Backoff base: attempt n waits a random time in [0, min(maxDelayMs, baseDelayMs * 2^n)] ("full jitter").
+   * @default 200
+   */
+  baseDelayMs?: number;
+  /**
+   * Longest wait between attempts. A `Retry-After` longer than this is not waited for: the error is thrown.
+   * @default 5000
+   */
+  maxDelayMs?: number;
+}
+
+/** Options of `PortOneModule.forRoot` / the factory of `forRootAsync`. */
+export interface PortOneModuleOptions {
+  /** V1 API: needed by `CertificationService` and `CvsService`. */
+  v1?: PortOneV1Options;
+  /** V2 API: needed by `IdentityVerificationService`. */
+  v2?: PortOneV2Options;
+  /**
+   * Timeout of one HTTP attempt, in milliseconds. Each call can override it.
+   * PortOne asks for read timeouts of at least 60 s: identity verification waits on carriers and PGs, and a
+   * request that the client abandons is not cancelled on PortOne's side.
+   * @default 60000
+   */
+  timeoutMs?: number;
+  /**
+   * Retry policy, or `false` to never retry.
+   * @default { maxRetries: 2, baseDelayMs: 200, maxDelayMs: 5000 }
+   */
+  retry?: PortOneRetryOptions | false;
+  /**
+   * Where the module logs each call (method, path, status, duration, PortOne request id; never bodies).
+   * `true` uses Nest's `Logger` with the context `PortOne`; a `LoggerService` is used as given.
+   * @default false (quiet)
+   */
+  logger?: boolean | LoggerService;
+  /**
+   * Most sockets kept open to each API host (keep-alive pool).
+   * @default 50
+   */
+  maxSockets?: number;
+}

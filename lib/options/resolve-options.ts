@@ -1,0 +1,110 @@
+import { Logger, type LoggerService } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+import { PortOneConfigurationError } from '../errors';
+import type {
+  PortOneModuleOptions,
+  PortOneV1Options,
+  PortOneV2Options,
+} from './portone-module-options.interface';
+import { PortOneOptionsSchema } from './portone-options.schema';
+
+/** Defaults, in one place, so the README and the code cannot drift apart. @internal */
+export const DEFAULTS = {
+  v1BaseUrl: 'https://api.iamport.kr',
+  v2BaseUrl: 'https://api.portone.io',
+  timeoutMs: 60_000,
+  maxRetries: 2,
+  baseDelayMs: 200,
+  maxDelayMs: 5_000,
+  maxSockets: 50,
+} as const;
+
+/** @internal */
+export interface ResolvedRetryPolicy {
+  readonly maxRetries: number;
+  readonly baseDelayMs: number;
+  readonly maxDelayMs: number;
+}
+
+/** Options after validation, with every default applied. @internal */
+export interface ResolvedPortOneOptions {
+  readonly v1?: Required<Omit<PortOneV1Options, 'tierCode'>> & Pick<PortOneV1Options, 'tierCode'>;
+  readonly v2?: Required<Omit<PortOneV2Options, 'storeId'>> & Pick<PortOneV2Options, 'storeId'>;
+  readonly timeoutMs: number;
+  readonly retry: ResolvedRetryPolicy;
+  /** undefined: quiet. */
+  readonly logger?: LoggerService;
+  readonly maxSockets: number;
+}
+
+/**
+ * Validates raw module options and applies defaults. Throws one `PortOneConfigurationError` listing every
+ * problem, so a misconfigured app stops at boot instead of at its first payment.
+ * @internal
+ */
+export function resolveOptions(raw: unknown): ResolvedPortOneOptions {
+  if (raw === null || typeof raw !== 'object') {
+    throw new PortOneConfigurationError(['options must be an object']);
+  }
+  const options = raw as PortOneModuleOptions;
+  const problems = validateSync(plainToInstance(PortOneOptionsSchema, options), {
+    validationError: { target: false, value: false },
+  }).flatMap(error => describe(error));
+  if (options.logger !== undefined && !isLoggerOption(options.logger)) {
+    problems.push('logger must be a boolean or a LoggerService');
+  }
+  if (!options.v1 && !options.v2) problems.push('at least one of v1 or v2 must be configured');
+  if (problems.length > 0) throw new PortOneConfigurationError(problems);
+
+  const retry = options.retry === false ? { maxRetries: 0 } : (options.retry ?? {});
+  return {
+    v1: options.v1 && {
+      apiKey: options.v1.apiKey,
+      apiSecret: options.v1.apiSecret,
+      baseUrl: trimSlash(options.v1.baseUrl ?? DEFAULTS.v1BaseUrl),
+      tierCode: options.v1.tierCode,
+    },
+    v2: options.v2 && {
+      apiSecret: options.v2.apiSecret,
+      storeId: options.v2.storeId,
+      baseUrl: trimSlash(options.v2.baseUrl ?? DEFAULTS.v2BaseUrl),
+      auth: options.v2.auth ?? 'secret',
+    },
+    timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
+    retry: {
+      maxRetries: retry.maxRetries ?? DEFAULTS.maxRetries,
+      baseDelayMs: retry.baseDelayMs ?? DEFAULTS.baseDelayMs,
+      maxDelayMs: retry.maxDelayMs ?? DEFAULTS.maxDelayMs,
+    },
+    logger: toLogger(options.logger),
+    maxSockets: options.maxSockets ?? DEFAULTS.maxSockets,
+  };
+}
+
+function describe(error: ValidationError, parent = ''): string[] {
+  const path = parent ? `${parent}.${error.property}` : error.property;
+  const own = Object.values(error.constraints ?? {}).map(message =>
+    // class-validator writes "apiKey must be a string"; prefix the full path so nested fields are clear.
+    message.startsWith(`${error.property} `)
+      ? `${path}${message.slice(error.property.length)}`
+      : `${path}: ${message}`,
+  );
+  return [...own, ...(error.children ?? []).flatMap(child => describe(child, path))];
+}
+
+function isLoggerOption(value: unknown): value is boolean | LoggerService {
+  return (
+    typeof value === 'boolean' ||
+    (typeof value === 'object' && value !== null && typeof (value as LoggerService).log === 'function')
+  );
+}
+
+function toLogger(option: boolean | LoggerService | undefined): LoggerService | undefined {
+  if (option === true) return new Logger('PortOne');
+  return option === false || option === undefined ? undefined : option;
+}
+
+function trimSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}

@@ -1,0 +1,130 @@
+import { performance } from 'node:perf_hooks';
+import { type AxiosInstance, isAxiosError } from 'axios';
+import { PortOneAuthError, PortOneError, type PortOneRequestSummary } from '../errors';
+import type { PortOneRequestConfig } from '../http/request-context';
+import { isTransientStatus } from '../http/retry-policy';
+import type { IssuedToken } from '../http/token-cache';
+import { readRequestId } from '../http/to-portone-error';
+import { isV2ErrorBody } from './v2-dialect';
+
+const LOGIN: PortOneRequestSummary = { api: 'v2', method: 'POST', path: '/login/api-secret' };
+const REFRESH: PortOneRequestSummary = { api: 'v2', method: 'POST', path: '/token/refresh' };
+
+/** PortOne documents 30-minute access tokens and 1-day refresh tokens. */
+const DEFAULT_ACCESS_LIFETIME_MS = 30 * 60_000;
+const REFRESH_TOKEN_LIFETIME_MS = 24 * 60 * 60_000;
+/** Stop using a refresh token this long before its documented expiry and log in afresh instead. */
+const REFRESH_TOKEN_MARGIN_MS = 5 * 60_000;
+
+interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+}
+
+/**
+ * Issues V2 access tokens for `auth: 'token'`: refreshes with the refresh token while it lives, and logs in
+ * with the API secret when there is none or PortOne refuses it. Each answer's refresh token replaces the
+ * previous one at once, because PortOne invalidates the old one the moment it issues a new one.
+ * Calls are serialised by the token cache's single flight, so two refreshes never race each other.
+ * @internal
+ */
+export class V2TokenIssuer {
+  private refreshToken?: { value: string; usableUntil: number };
+
+  constructor(
+    private readonly axios: AxiosInstance,
+    private readonly apiSecret: string,
+    private readonly timeoutMs: number,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  async issue(): Promise<IssuedToken> {
+    const held = this.refreshToken;
+    if (held && this.now() < held.usableUntil) {
+      try {
+        return await this.exchange(REFRESH, { refreshToken: held.value });
+      } catch (error) {
+        // A refused refresh token (rotated elsewhere, expired, revoked) is not fatal: log in again.
+        if (!(error instanceof PortOneAuthError) || error.status !== 401) throw error;
+      }
+    }
+    return this.exchange(LOGIN, { apiSecret: this.apiSecret });
+  }
+
+  private async exchange(request: PortOneRequestSummary, body: object): Promise<IssuedToken> {
+    const sentAt = this.now();
+    let pair: unknown;
+    let requestId: string | undefined;
+    try {
+      const response = await this.axios.post<unknown>(request.path, body, {
+        timeout: this.timeoutMs,
+        portone: { summary: request, skipAuth: true },
+      } as PortOneRequestConfig);
+      pair = response.data;
+      requestId = readRequestId(response.headers);
+    } catch (error) {
+      if (request === REFRESH) this.refreshToken = undefined;
+      throw exchangeFailed(request, error);
+    }
+    if (!isTokenPair(pair)) {
+      throw new PortOneAuthError(`PortOne V2 ${request.path} answered without a token pair`, {
+        request,
+        requestId,
+        status: 200,
+      });
+    }
+    this.refreshToken = {
+      value: pair.refreshToken,
+      usableUntil: sentAt + REFRESH_TOKEN_LIFETIME_MS - REFRESH_TOKEN_MARGIN_MS,
+    };
+    return {
+      value: pair.accessToken,
+      lifetimeMs: jwtLifetimeMs(pair.accessToken) ?? DEFAULT_ACCESS_LIFETIME_MS,
+    };
+  }
+}
+
+/**
+ * `exp - iat` of a JWT, i.e. its lifetime on the issuer's clock. Undefined when the token is not a JWT with
+ * both claims (PortOne does not document the token format, so the 30-minute default covers that case).
+ * @internal
+ */
+export function jwtLifetimeMs(token: string): number | undefined {
+  const payload = token.split('.')[1];
+  if (!payload) return undefined;
+  try {
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as {
+      iat?: unknown;
+      exp?: unknown;
+    };
+    if (typeof claims.iat !== 'number' || typeof claims.exp !== 'number' || claims.exp <= claims.iat)
+      return undefined;
+    return (claims.exp - claims.iat) * 1000;
+  } catch {
+    return undefined;
+  }
+}
+
+function isTokenPair(value: unknown): value is TokenPair {
+  const pair = value as TokenPair | null;
+  return (
+    typeof pair?.accessToken === 'string' &&
+    pair.accessToken.length > 0 &&
+    typeof pair.refreshToken === 'string'
+  );
+}
+
+function exchangeFailed(request: PortOneRequestSummary, error: unknown): PortOneError {
+  if (error instanceof PortOneError) return error;
+  if (!isAxiosError(error)) throw error;
+  const status = error.response?.status;
+  const type = isV2ErrorBody(error.response?.data) ? error.response.data.type : undefined;
+  const requestId = readRequestId(error.response?.headers);
+  const what = status === undefined ? `a network error (${error.code ?? 'unknown'})` : `HTTP ${status}`;
+  return new PortOneAuthError(
+    status === 401
+      ? `PortOne V2 refused ${request === LOGIN ? 'the API secret' : 'the refresh token'} (${request.path} answered 401)`
+      : `Could not obtain a PortOne V2 access token: ${request.path} failed with ${what}`,
+    { request, requestId, status, type, retryable: status === undefined || isTransientStatus(status) },
+  );
+}

@@ -1,0 +1,2 @@
+export { validateInput, validatePathParam } from './validate-input';
+export { IsStringOrObject, toJsonString } from './is-string-or-object.decorator';

@@ -1,0 +1,25 @@
+import { ValidateBy, type ValidationOptions } from 'class-validator';
+
+/**
+ * Accepts a string or a plain object. Used for PortOne fields that travel as JSON strings (`bypass`,
+ * `custom_data`): callers may pass the object and the module serialises it.
+ * @internal
+ */
+export function IsStringOrObject(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isStringOrObject',
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' || (typeof value === 'object' && value !== null && !Array.isArray(value)),
+        defaultMessage: args => `${args?.property ?? 'value'} must be a string or an object`,
+      },
+    },
+    options,
+  );
+}
+
+/** JSON-encodes an object; strings pass through unchanged. @internal */
+export function toJsonString(value: string | object | undefined): string | undefined {
+  return value === undefined || typeof value === 'string' ? value : JSON.stringify(value);
+}

@@ -1,0 +1,73 @@
+import { plainToInstance, type ClassConstructor } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+import { PortOneValidationError, type PortOneValidationIssue } from '../errors';
+
+/**
+ * Turns caller input into an instance of `dto` and checks every class-validator rule on it, rejecting
+ * properties the DTO does not declare. Throws `PortOneValidationError` naming each field and rule; the
+ * rejected values themselves never reach the error (they may be personal data).
+ * @internal
+ */
+export function validateInput<T extends object>(dto: ClassConstructor<T>, input: unknown): T {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    throw new PortOneValidationError(dto.name, [
+      { field: '(root)', rules: ['isObject'], messages: [`${dto.name} must be an object`] },
+    ]);
+  }
+  const instance = plainToInstance(dto, input);
+  const errors = validateSync(instance, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+    validationError: { target: false, value: false },
+  });
+  if (errors.length > 0) throw new PortOneValidationError(dto.name, flattenIssues(errors));
+  return instance;
+}
+
+/**
+ * Checks a path parameter (an id PortOne or the merchant assigned): a non-empty string of at most
+ * `maxLength` characters without control characters. Any other character is allowed because ids are
+ * URL-encoded on the way out.
+ * @internal
+ */
+export function validatePathParam(name: string, value: unknown, maxLength = 200): string {
+  const rules: string[] = [];
+  const messages: string[] = [];
+  if (typeof value !== 'string') {
+    rules.push('isString');
+    messages.push(`${name} must be a string`);
+  } else {
+    if (value.trim().length === 0) {
+      rules.push('isNotEmpty');
+      messages.push(`${name} must not be empty`);
+    }
+    if (value.length > maxLength) {
+      rules.push('maxLength');
+      messages.push(`${name} must be at most ${maxLength} characters`);
+    }
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f]/.test(value)) {
+      rules.push('noControlCharacters');
+      messages.push(`${name} must not contain control characters`);
+    }
+  }
+  if (rules.length > 0) throw new PortOneValidationError(name, [{ field: name, rules, messages }]);
+  return value as string;
+}
+
+function flattenIssues(errors: readonly ValidationError[], parent = ''): PortOneValidationIssue[] {
+  const issues: PortOneValidationIssue[] = [];
+  for (const error of errors) {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    if (error.constraints) {
+      issues.push({
+        field,
+        rules: Object.keys(error.constraints),
+        messages: Object.values(error.constraints),
+      });
+    }
+    if (error.children?.length) issues.push(...flattenIssues(error.children, field));
+  }
+  return issues;
+}

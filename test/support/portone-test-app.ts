@@ -1,0 +1,100 @@
+import { Test, type TestingModule } from '@nestjs/testing';
+import {
+  CertificationService,
+  CvsService,
+  IdentityVerificationService,
+  PortOneModule,
+  type PortOneModuleOptions,
+} from '../../lib';
+import type { PortOneEmulator } from '../../lib/testing';
+
+/** Module options pointing both API generations at the emulator, with fast retries for tests. */
+export function emulatorOptions(
+  emulator: PortOneEmulator,
+  overrides: Partial<PortOneModuleOptions> = {},
+): PortOneModuleOptions {
+  return {
+    v1: {
+      apiKey: emulator.credentials.v1.apiKey,
+      apiSecret: emulator.credentials.v1.apiSecret,
+      baseUrl: emulator.v1BaseUrl,
+    },
+    v2: {
+      apiSecret: emulator.credentials.v2.apiSecret,
+      storeId: emulator.credentials.v2.storeId,
+      baseUrl: emulator.v2BaseUrl,
+    },
+    retry: { maxRetries: 2, baseDelayMs: 5, maxDelayMs: 50 },
+    timeoutMs: 5_000,
+    ...overrides,
+  };
+}
+
+/** A compiled testing module with the three services, ready to call. */
+export interface PortOneTestApp {
+  readonly moduleRef: TestingModule;
+  readonly certifications: CertificationService;
+  readonly cvs: CvsService;
+  readonly identityVerifications: IdentityVerificationService;
+  close(): Promise<void>;
+}
+
+export async function createPortOneTestApp(options: PortOneModuleOptions): Promise<PortOneTestApp> {
+  const moduleRef = await Test.createTestingModule({ imports: [PortOneModule.forRoot(options)] }).compile();
+  // init runs lifecycle hooks; close() then tears down the socket pools so jest exits cleanly.
+  await moduleRef.init();
+  return {
+    moduleRef,
+    certifications: moduleRef.get(CertificationService),
+    cvs: moduleRef.get(CvsService),
+    identityVerifications: moduleRef.get(IdentityVerificationService),
+    close: () => moduleRef.close(),
+  };
+}
+
+/** A valid V1 OTP request for the emulator's Danal channel. */
+export function otpRequest(emulator: PortOneEmulator, overrides: Record<string, unknown> = {}) {
+  return {
+    name: '홍길동',
+    phone: '010-1234-5678',
+    birth: '900101',
+    genderDigit: '1' as const,
+    carrier: 'SKT' as const,
+    channelKey: emulator.credentials.channelKeys.danal,
+    ...overrides,
+  };
+}
+
+/** A valid V2 send body for the emulator's Danal channel. */
+export function sendRequest(emulator: PortOneEmulator, overrides: Record<string, unknown> = {}) {
+  return {
+    channelKey: emulator.credentials.channelKeys.danal,
+    customer: {
+      id: 'user-42',
+      name: '김영희',
+      phoneNumber: '01098765432',
+      identityNumber: '0203044',
+      ipAddress: '203.0.113.7',
+    },
+    operator: 'KT' as const,
+    method: 'SMS' as const,
+    ...overrides,
+  };
+}
+
+/** Resolves to what `promise` rejected with; fails the test if it resolved. */
+export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the promise to reject, but it resolved');
+}
+
+let counter = 0;
+/** A unique V2 identity-verification id per call. */
+export function newId(prefix = 'iv'): string {
+  counter += 1;
+  return `${prefix}${Date.now().toString(36)}${counter}`;
+}
