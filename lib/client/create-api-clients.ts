@@ -62,7 +62,13 @@ function assemble(
   registerAuthInterceptors(owned.axios, strategy);
   return {
     http: new HttpService(owned.axios),
-    transport: new PortOneTransport(owned.axios, dialect, options),
+    // Only what the transport needs: the credentials stay with the auth strategy, out of anything that a
+    // debugger, a test diff or a heap dump of the transport would show.
+    transport: new PortOneTransport(owned.axios, dialect, {
+      timeoutMs: options.timeoutMs,
+      retry: options.retry,
+      logger: options.logger,
+    }),
     destroy: () => owned.destroy(),
   };
 }

@@ -8,6 +8,7 @@ import type { PortOneCallOptions } from './call-options.interface';
 import type { PortOneRequestConfig, PortOneRequestContext } from './request-context';
 import { backoffDelay, sleep } from './retry-policy';
 import { readRequestId, toPortOneError } from './to-portone-error';
+import { validateCallOptions } from '../validation/validate-call-options';
 
 /** One logical call; retries and auth replays happen underneath. @internal */
 export interface TransportRequest {
@@ -45,11 +46,14 @@ export class PortOneTransport {
   ) {}
 
   async request<T>(request: TransportRequest): Promise<T> {
+    validateCallOptions(request.options);
     const summary: PortOneRequestSummary = {
       api: this.dialect.api,
       method: request.method,
       path: request.path,
     };
+    // An already aborted call must not even fetch a token.
+    if (request.options?.signal?.aborted) throw new PortOneAbortedError({ request: summary });
     const timeoutMs = request.options?.timeoutMs ?? this.settings.timeoutMs;
     const signal = request.options?.signal;
     const baseContext: Omit<DialectContext, 'requestId'> = {

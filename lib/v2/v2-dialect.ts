@@ -19,6 +19,9 @@ export interface V2ErrorBody {
  */
 export const IDEMPOTENCY_OUTSTANDING_REQUEST = 'IDEMPOTENCY_OUTSTANDING_REQUEST';
 
+/** A PG's refusal relayed by PortOne. @internal */
+export const PG_PROVIDER = 'PG_PROVIDER';
+
 /**
  * V2 answers bare JSON; failures are `{ type, message }` with the status of the error type. Error types
  * the client does not know are kept as strings, never rejected.
@@ -48,7 +51,11 @@ export const v2Dialect: ApiDialect = {
     if (!isV2ErrorBody(body)) return undefined;
     const scrub = (text: unknown): string | undefined =>
       typeof text === 'string' ? scrubText(text, context.sensitiveValues) : undefined;
-    const transient = isTransientStatus(status) || body.type === IDEMPOTENCY_OUTSTANDING_REQUEST;
+    // PG_PROVIDER arrives as 502 but is the PG's answer (e.g. a wrong code), not a gateway failure: sent again
+    // with the same Idempotency-Key, PortOne would only replay it.
+    const transient =
+      (isTransientStatus(status) && body.type !== PG_PROVIDER) ||
+      body.type === IDEMPOTENCY_OUTSTANDING_REQUEST;
     return new PortOneApiError({
       status,
       type: body.type,

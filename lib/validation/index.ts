@@ -1,2 +1,3 @@
 export { validateInput, validatePathParam } from './validate-input';
 export { IsStringOrObject, toJsonString } from './is-string-or-object.decorator';
+export { validateCallOptions } from './validate-call-options';

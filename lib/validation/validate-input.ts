@@ -14,7 +14,7 @@ export function validateInput<T extends object>(dto: ClassConstructor<T>, input:
       { field: '(root)', rules: ['isObject'], messages: [`${dto.name} must be an object`] },
     ]);
   }
-  const instance = plainToInstance(dto, input);
+  const instance = plainToInstance(dto, withoutNullFields(input as Record<string, unknown>));
   const errors = validateSync(instance, {
     whitelist: true,
     forbidNonWhitelisted: true,
@@ -54,6 +54,26 @@ export function validatePathParam(name: string, value: unknown, maxLength = 200)
   }
   if (rules.length > 0) throw new PortOneValidationError(name, [{ field: name, rules, messages }]);
   return value as string;
+}
+
+/**
+ * `null` in an object field means "not given", as `undefined` does: class-validator's `@IsOptional` lets
+ * both through, and PortOne's spec has no nullable request fields, so a null must never reach the wire.
+ * Required fields given as null then fail as missing. Nulls inside arrays are kept so they fail validation.
+ */
+function withoutNullFields(value: Record<string, unknown>, depth = 0): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) {
+    if (field === null) continue;
+    copy[key] = depth < 8 && isPlainObject(field) ? withoutNullFields(field, depth + 1) : field;
+  }
+  return copy;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
 }
 
 function flattenIssues(errors: readonly ValidationError[], parent = ''): PortOneValidationIssue[] {

@@ -104,7 +104,7 @@ describe('IdentityVerificationService against the emulator', () => {
           operator: 'KT',
           phoneNumber: '01098765432',
           birthDate: '2002-03-04',
-          gender: 'MALE',
+          gender: 'FEMALE', // 7th digit 4: a woman born in 2000 or later
           isForeigner: false,
         }),
       );

@@ -166,16 +166,32 @@ describe('PortOneModule', () => {
     const globalRequestHook = jest.fn((config: InternalAxiosRequestConfig) => config);
     const hookId = axios.interceptors.request.use(globalRequestHook);
     try {
-      @Module({ imports: [PortOneModule.forRoot(emulatorOptions(emulator))] })
+      // Two feature modules, each with its own registration, as an app serving two merchants would have.
+      const registrationA = PortOneModule.forRoot(emulatorOptions(emulator));
+      const registrationB = PortOneModule.forRoot(emulatorOptions(second));
+      @Injectable()
+      class ConsumerA {
+        constructor(readonly certifications: CertificationService) {}
+      }
+      @Injectable()
+      class ConsumerB {
+        constructor(readonly certifications: CertificationService) {}
+      }
+      @Module({ imports: [registrationA], providers: [ConsumerA] })
       class FeatureA {}
-      @Module({ imports: [PortOneModule.forRoot(emulatorOptions(second))] })
+      @Module({ imports: [registrationB], providers: [ConsumerB] })
       class FeatureB {}
       const moduleRef = await Test.createTestingModule({ imports: [FeatureA, FeatureB] }).compile();
-      const clientA = moduleRef.select(FeatureA).get<PortOneApiClient>(PORTONE_V1_CLIENT);
-      const clientB = moduleRef.select(FeatureB).get<PortOneApiClient>(PORTONE_V1_CLIENT);
-      const serviceA = moduleRef.select(FeatureA).get(CertificationService);
-      const serviceB = moduleRef.select(FeatureB).get(CertificationService);
+      const clientA = moduleRef
+        .select(registrationA)
+        .get<PortOneApiClient>(PORTONE_V1_CLIENT, { strict: true });
+      const clientB = moduleRef
+        .select(registrationB)
+        .get<PortOneApiClient>(PORTONE_V1_CLIENT, { strict: true });
+      const serviceA = moduleRef.get(ConsumerA).certifications;
+      const serviceB = moduleRef.get(ConsumerB).certifications;
 
+      expect(serviceA).not.toBe(serviceB);
       expect(clientA).not.toBe(clientB);
       expect(clientA.http).toBeDefined();
       expect(clientA.http?.axiosRef).not.toBe(clientB.http?.axiosRef);

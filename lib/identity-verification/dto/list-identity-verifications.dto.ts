@@ -6,11 +6,14 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
   Max,
+  MaxDate,
   Min,
+  MinDate,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -30,19 +33,27 @@ import {
   type SortOrder,
 } from '../identity-verification.enums';
 
+/** RFC 3339 needs a four-digit year; nothing PortOne stores predates 1970. */
+const EARLIEST = new Date('1970-01-01T00:00:00Z');
+const LATEST = new Date('9999-12-31T23:59:59Z');
+
+/** PortOne declares paging fields as int32. */
+const INT32_MAX = 2_147_483_647;
+
 /** Which page to read (0-based). @publicApi */
 export class PageInputDto {
   /** Page number, from 0. @default 0 */
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(INT32_MAX)
   number?: number;
 
   /** Items per page. @default 10 */
   @IsOptional()
   @IsInt()
   @Min(1)
-  @Max(2_147_483_647)
+  @Max(INT32_MAX)
   size?: number;
 }
 
@@ -76,9 +87,9 @@ export class IdentityVerificationFilterDto {
   /** Which timestamp `from`/`until` apply to. @default 'REQUESTED_AT' */
   @IsOptional() @IsIn(IDENTITY_VERIFICATION_TIME_FIELDS) timeRangeField?: IdentityVerificationTimeField;
   /** @default 90 days before `until` */
-  @IsOptional() @Type(() => Date) @IsDate() from?: Date;
+  @IsOptional() @Type(() => Date) @IsDate() @MinDate(EARLIEST) @MaxDate(LATEST) from?: Date;
   /** @default now */
-  @IsOptional() @Type(() => Date) @IsDate() until?: Date;
+  @IsOptional() @Type(() => Date) @IsDate() @MinDate(EARLIEST) @MaxDate(LATEST) until?: Date;
   @IsOptional() @IsString() @IsNotEmpty() identityVerificationId?: string;
   @IsOptional() @IsString() @IsNotEmpty() identityVerificationTxId?: string;
   /** Only test-channel (true) or live (false) verifications. */
@@ -98,6 +109,7 @@ export class IdentityVerificationFilterDto {
   carriers?: IdentityVerificationOperator[];
   @IsOptional() @IsIn(PORTONE_VERSIONS) version?: PortOneVersion;
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => IdentityVerificationCustomerFilterDto)
   customer?: IdentityVerificationCustomerFilterDto;
@@ -105,9 +117,14 @@ export class IdentityVerificationFilterDto {
 
 /** Paging, sorting and filters of `IdentityVerificationService.list`. @publicApi */
 export class ListIdentityVerificationsDto {
-  @IsOptional() @ValidateNested() @Type(() => PageInputDto) page?: PageInputDto;
-  @IsOptional() @ValidateNested() @Type(() => IdentityVerificationSortDto) sort?: IdentityVerificationSortDto;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => PageInputDto) page?: PageInputDto;
   @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => IdentityVerificationSortDto)
+  sort?: IdentityVerificationSortDto;
+  @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => IdentityVerificationFilterDto)
   filter?: IdentityVerificationFilterDto;

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import {
+  IsDefined,
   IsIn,
   IsIP,
   IsNotEmpty,
@@ -89,6 +90,8 @@ export class SendIdentityVerificationDto {
   channelKey!: string;
 
   /** The person. */
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => SendIdentityVerificationCustomerDto)
   @IdentityNumberRequiredForSms()

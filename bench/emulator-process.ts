@@ -1,0 +1,20 @@
+/**
+ * Runs the emulator in its own process for the benchmark, so the clients being measured do not share an
+ * event loop with the server. Reports its address over IPC and exits when the parent disconnects.
+ */
+import { PortOneEmulator } from '../lib/testing';
+
+async function main(): Promise<void> {
+  const emulator = await PortOneEmulator.start({ logRequests: false });
+  process.send?.({
+    origin: emulator.origin,
+    v1BaseUrl: emulator.v1BaseUrl,
+    v2BaseUrl: emulator.v2BaseUrl,
+    credentials: emulator.credentials,
+  });
+  process.on('disconnect', () => {
+    void emulator.close().then(() => process.exit(0));
+  });
+}
+
+void main();

@@ -1,0 +1,18 @@
+/** Latency and throughput arithmetic for the benchmark. */
+
+export function percentile(sortedMs: readonly number[], p: number): number {
+  if (sortedMs.length === 0) return Number.NaN;
+  const index = Math.min(sortedMs.length - 1, Math.max(0, Math.ceil((p / 100) * sortedMs.length) - 1));
+  return sortedMs[index];
+}
+
+export function median(values: readonly number[]): number {
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
+}
+
+export function format(value: number, digits = 3): string {
+  return Number.isFinite(value) ? value.toFixed(digits) : 'n/a';
+}

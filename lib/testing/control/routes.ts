@@ -1,0 +1,31 @@
+import type { Dispatcher } from '../http/pipeline';
+import { Router } from '../http/router';
+import type { EmulatorState } from '../state';
+import type { EmulatorStats } from '../stats';
+
+type ControlRoute = (
+  params: Record<string, string>,
+  state: EmulatorState,
+) => { status: number; body: unknown };
+
+/**
+ * Endpoints for humans poking the emulator with curl (no authentication: it only listens on 127.0.0.1).
+ * `GET /emulator/stats` returns the counters ({@link EmulatorStats}), for a benchmark client in another process.
+ * `GET /emulator/otp/:id` shows the OTP the emulator "texted" for a V1 imp_uid or V2 identityVerificationId.
+ */
+export function createControlDispatcher(state: EmulatorState, stats: () => EmulatorStats): Dispatcher {
+  const router = new Router<ControlRoute>()
+    .add('GET', '/otp/:id', ({ id }) => {
+      const otp = state.otps.last(id);
+      return otp === undefined
+        ? { status: 404, body: { message: `No OTP was sent for ${id}` } }
+        : { status: 200, body: { id, otp } };
+    })
+    .add('GET', '/stats', () => ({ status: 200, body: stats() }));
+  return ctx => {
+    const match = router.match(ctx.method, ctx.path);
+    if (!match)
+      return { status: 404, body: { message: `No such emulator endpoint: ${ctx.method} ${ctx.path}` } };
+    return match.route(match.params, state);
+  };
+}

@@ -1,0 +1,262 @@
+import { createControlDispatcher } from './control/routes';
+import type { EmulatorFault } from './http/faults';
+import { createRequestListener } from './http/pipeline';
+import { statsOf } from './stats-snapshot';
+import type { EmulatorStats } from './stats';
+import type { EmulatorRequestFilter, EmulatorRequestRecord } from './http/request-log';
+import { EmulatorServer } from './http/server';
+import { TimerSet } from './http/timers';
+import {
+  EMULATOR_DEFAULTS,
+  resolveOptions,
+  type PortOneEmulatorOptions,
+  type ResolvedConfig,
+} from './options';
+import type { EmulatorPgError } from './pg-error';
+import { getSchemaValidator } from './schema/validator';
+import { EmulatorState } from './state';
+import { toCertificationAnnotation } from './v1/certification-store';
+import { createV1Dispatcher } from './v1/routes';
+import type { EmulatorCertification, EmulatorPayment } from './v1/types';
+import { toIdentityVerification } from './v2/identity-verification-store';
+import { createV2Dispatcher } from './v2/routes';
+import { seedIdentityVerification, type SeedIdentityVerification } from './v2/seed';
+import type { EmulatorIdentityVerification } from './v2/types';
+
+/** The credentials and channel keys a client needs to talk to the emulator. */
+export interface EmulatorCredentials {
+  readonly v1: { readonly apiKey: string; readonly apiSecret: string };
+  readonly v2: { readonly apiSecret: string; readonly storeId: string };
+  /**
+   * The key of the first configured channel of each provider. When custom `channels` lack a provider, its
+   * entry is the default key, which that emulator does not know: using it gives the normal unknown-channel
+   * error.
+   */
+  readonly channelKeys: { readonly danal: string; readonly kcpV2: string; readonly galaxia: string };
+}
+
+function credentialsOf(config: ResolvedConfig): EmulatorCredentials {
+  const keyFor = (v1PgProvider: string, fallback: string): string =>
+    config.channels.find(channel => channel.v1PgProvider === v1PgProvider)?.key ?? fallback;
+  const [danal, kcpV2, galaxia] = EMULATOR_DEFAULTS.channels;
+  return Object.freeze({
+    v1: Object.freeze({ apiKey: config.v1.apiKey, apiSecret: config.v1.apiSecret }),
+    v2: Object.freeze({ apiSecret: config.v2.apiSecret, storeId: config.v2.storeId }),
+    channelKeys: Object.freeze({
+      danal: keyFor('danal', danal.key),
+      kcpV2: keyFor('kcp_v2', kcpV2.key),
+      galaxia: keyFor('galaxia', galaxia.key),
+    }),
+  });
+}
+
+/**
+ * A stateful, in-process fake of PortOne's V1 (iamport) and V2 REST APIs for tests, served over real HTTP on
+ * 127.0.0.1. It issues and checks tokens, validates request bodies against schemas derived from PortOne's
+ * spec, keeps certifications, CVS payments and identity verifications, "texts" OTPs you can read back, and
+ * lets tests inject faults, skew the clock and inspect every request.
+ *
+ * @example
+ * const emulator = await PortOneEmulator.start();
+ * // point the client at emulator.v1BaseUrl / emulator.v2BaseUrl with emulator.credentials
+ * await emulator.close();
+ */
+export class PortOneEmulator {
+  /** The emulator's credentials and channel keys. */
+  readonly credentials: EmulatorCredentials;
+  private closing: Promise<void> | undefined;
+
+  private constructor(
+    private readonly state: EmulatorState,
+    private readonly server: EmulatorServer,
+    private readonly timers: TimerSet,
+  ) {
+    this.credentials = credentialsOf(state.config);
+  }
+
+  /** Starts an emulator on 127.0.0.1 (`options.port`, or any free port). */
+  static async start(options?: PortOneEmulatorOptions): Promise<PortOneEmulator> {
+    const state = new EmulatorState(resolveOptions(options), getSchemaValidator());
+    const timers = new TimerSet();
+    // The control endpoints report the connection count, which only the server knows. The closure reads
+    // `server` only when a request arrives, which is after listen() resolved and the constant is set.
+    const listener = createRequestListener({
+      clock: state.clock,
+      faults: state.faults,
+      log: state.log,
+      counters: state.counters,
+      timers,
+      v1: createV1Dispatcher(state),
+      v2: createV2Dispatcher(state),
+      control: createControlDispatcher(state, () => statsOf(state, server.connectionsOpened)),
+    });
+    const server = await EmulatorServer.listen(state.config.port, listener);
+    return new PortOneEmulator(state, server, timers);
+  }
+
+  /** The TCP port the emulator listens on. */
+  get port(): number {
+    return this.server.port;
+  }
+
+  /**
+   * `http://127.0.0.1:<port>`. V2 is also served at the root (`/identity-verifications/…`, `/login/…`,
+   * `/token/…`) for clients that ignore a base path, such as PortOne's official `@portone/server-sdk`:
+   * pass this as its `baseUrl`.
+   */
+  get origin(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** Base URL of the V1 API, `http://127.0.0.1:<port>/v1`. */
+  get v1BaseUrl(): string {
+    return `http://127.0.0.1:${this.port}/v1`;
+  }
+
+  /** Base URL of the V2 API, `http://127.0.0.1:<port>/v2`. */
+  get v2BaseUrl(): string {
+    return `http://127.0.0.1:${this.port}/v2`;
+  }
+
+  /**
+   * Closes the server and destroys every open connection, idle keep-alive sockets included, and cancels
+   * delayed responses, so jest exits cleanly. Safe to call twice.
+   */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      this.timers.clearAll();
+      await this.server.close();
+    })();
+    return this.closing;
+  }
+
+  // ----- requests and connections -------------------------------------------------------------------------
+
+  /** Every request received since start (or the last clearRequests/reset), in arrival order. Empty when `logRequests` is false. */
+  get requests(): ReadonlyArray<EmulatorRequestRecord> {
+    return this.state.log.all;
+  }
+
+  /** Forgets the request log. */
+  clearRequests(): void {
+    this.state.log.clear();
+  }
+
+  /** How many logged requests match the filter. */
+  countRequests(filter: EmulatorRequestFilter = {}): number {
+    return this.state.log.count(filter);
+  }
+
+  /**
+   * Counters kept whether or not the request log is on: requests, spec violations, token requests and
+   * connections. Also served as `GET /emulator/stats` for a client in another process.
+   */
+  get stats(): EmulatorStats {
+    return statsOf(this.state, this.connectionsOpened);
+  }
+
+  /** Requests answered 400 because their body broke the schema derived from PortOne's official spec. */
+  get specViolations(): number {
+    return this.state.counters.specViolations;
+  }
+
+  /** Total TCP connections accepted since start (not cleared by reset). */
+  get connectionsOpened(): number {
+    return this.server.connectionsOpened;
+  }
+
+  // ----- time, tokens, OTPs ---------------------------------------------------------------------------------
+
+  /** The OTP most recently "sent" for a V1 imp_uid or a V2 identityVerificationId (6 digits). */
+  lastOtp(id: string): string | undefined {
+    return this.state.otps.last(id);
+  }
+
+  /** How many OTPs were "sent" for a V1 imp_uid or V2 identityVerificationId (request, send and resend each count one). */
+  otpsSent(id: string): number {
+    return this.state.otps.count(id);
+  }
+
+  /** Expires every V1 access token and V2 access token issued so far. V2 refresh tokens stay valid. */
+  expireTokens(): void {
+    this.state.v1Tokens.expireAll();
+    this.state.v2Tokens.expireAccessTokens();
+  }
+
+  /**
+   * Sets the emulator clock to real time + `seconds`. Token times and expiry, certified_at, V2 timestamps, JWT
+   * iat/exp and the HTTP `Date` header all follow it.
+   */
+  setClockSkew(seconds: number): void {
+    this.state.clock.setSkewSeconds(seconds);
+  }
+
+  // ----- faults ---------------------------------------------------------------------------------------------
+
+  /** Scripts a failure; see {@link EmulatorFault}. Faults are checked in injection order. */
+  injectFault(fault: EmulatorFault): void {
+    this.state.faults.inject(fault);
+  }
+
+  /** Removes every injected fault. */
+  clearFaults(): void {
+    this.state.faults.clear();
+  }
+
+  /**
+   * Makes the next PG call fail with this PG error: V1 OTP request/confirm and CVS issue/revoke answer 500,
+   * V2 send/confirm/resend answer 502 PG_PROVIDER. No state changes on that call.
+   */
+  setNextPgError(error: EmulatorPgError): void {
+    this.state.pgError.set(error);
+  }
+
+  /** Clears all state: records, tokens, OTPs, idempotency keys, faults, the request log and the clock skew. */
+  reset(): void {
+    this.state.reset();
+  }
+
+  // ----- records --------------------------------------------------------------------------------------------
+
+  /**
+   * Inserts a V2 identity verification that did not come through the API (as if the browser SDK created it),
+   * so `confirm` and `resend` on it answer IDENTITY_VERIFICATION_NOT_SENT. Returns its API view.
+   */
+  seedIdentityVerification(record: SeedIdentityVerification): EmulatorIdentityVerification {
+    return seedIdentityVerification(this.state, record);
+  }
+
+  /** A copy of a V2 identity verification as the API would return it (default store: the configured one). */
+  getIdentityVerification(
+    id: string,
+    storeId: string = this.state.config.v2.storeId,
+  ): EmulatorIdentityVerification | undefined {
+    const record = this.state.identityVerifications.get(storeId, id);
+    return record && toIdentityVerification(record);
+  }
+
+  /** A copy of a V1 certification as `GET /certifications/{imp_uid}` would return it. */
+  getCertification(impUid: string): EmulatorCertification | undefined {
+    const record = this.state.certifications.get(impUid);
+    return record && toCertificationAnnotation(record);
+  }
+
+  /** A copy of a V1 CVS payment as the API would return it. */
+  getPayment(impUid: string): EmulatorPayment | undefined {
+    const payment = this.state.payments.get(impUid);
+    return payment && structuredClone(payment);
+  }
+
+  /**
+   * Marks a `ready` CVS payment as paid (status 'paid', paid_at now), as if the customer paid at the store.
+   * Throws for an unknown imp_uid or a payment that is not `ready`.
+   */
+  markCvsPaid(impUid: string): EmulatorPayment {
+    const payment = this.state.payments.get(impUid);
+    if (!payment) throw new Error(`No CVS payment ${impUid}`);
+    if (payment.status !== 'ready') throw new Error(`CVS payment ${impUid} is ${payment.status}, not ready`);
+    payment.status = 'paid';
+    payment.paid_at = this.state.clock.nowSeconds();
+    return structuredClone(payment);
+  }
+}

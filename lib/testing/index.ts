@@ -1,0 +1,26 @@
+/**
+ * `nestjs-portone/testing`: a stateful PortOne API emulator for tests.
+ *
+ * It is independent of the client library: it validates requests against schemas derived from PortOne's own
+ * spec, never against the client's DTOs.
+ */
+export { PortOneEmulator, type EmulatorCredentials } from './emulator';
+export { EMULATOR_DEFAULTS, type EmulatorChannel, type PortOneEmulatorOptions } from './options';
+export type { EmulatorFault } from './http/faults';
+export type { EmulatorRequestFilter, EmulatorRequestRecord } from './http/request-log';
+export type { ApiName as EmulatorApi } from './http/context';
+export type { EmulatorPgError } from './pg-error';
+export type { SeedIdentityVerification } from './v2/seed';
+export type { EmulatorCertification, EmulatorPayment, EmulatorPaymentCancellation } from './v1/types';
+export type {
+  EmulatorFailedIdentityVerification,
+  EmulatorIdentityVerification,
+  EmulatorIdentityVerificationFailure,
+  EmulatorOperator,
+  EmulatorReadyIdentityVerification,
+  EmulatorRequestedCustomer,
+  EmulatorSelectedChannel,
+  EmulatorVerifiedCustomer,
+  EmulatorVerifiedIdentityVerification,
+} from './v2/types';
+export type { EmulatorStats } from './stats';

@@ -1,0 +1,148 @@
+/**
+ * Emulator configuration: the public options, their documented defaults, and the resolved form the rest of
+ * the emulator reads.
+ */
+
+/** A PG channel the emulator knows about. Channels are what `channel_key` / `channelKey` point at. */
+export interface EmulatorChannel {
+  /** The channel key clients send. */
+  key: string;
+  /** V1 `pg_provider` code, e.g. `'danal'`, `'kcp_v2'`, `'galaxia'`. Decides which V1 endpoints accept it. */
+  v1PgProvider: string;
+  /** V2 `PgProvider` enum value, e.g. `'DANAL'`, `'KCP_V2'`. Decides whether V2 identity verification accepts it. */
+  v2PgProvider: string;
+  /** Channel id shown in V2 `SelectedChannel.id`. Default: derived from the key. */
+  id?: string;
+  /** Channel name shown in V2 `SelectedChannel.name`. Default: derived from the provider. */
+  name?: string;
+  /** PG merchant id (MID / CPID) shown as V2 `pgMerchantId` and V1 `pg_id`. Default: derived from the provider. */
+  pgMerchantId?: string;
+}
+
+/** Options for {@link PortOneEmulator.start}. Every field is optional. */
+export interface PortOneEmulatorOptions {
+  /** TCP port; 0 or omitted picks any free port. The host is always 127.0.0.1. */
+  port?: number;
+  /** V1 (iamport) credentials and token lifetime. */
+  v1?: {
+    /** Default {@link EMULATOR_DEFAULTS}.v1.apiKey. */
+    apiKey?: string;
+    /** Default {@link EMULATOR_DEFAULTS}.v1.apiSecret. */
+    apiSecret?: string;
+    /** Access-token lifetime in seconds. Default 1800 (30 minutes, as PortOne documents). */
+    tokenTtlSeconds?: number;
+  };
+  /** V2 credentials and token lifetimes. */
+  v2?: {
+    /** Default {@link EMULATOR_DEFAULTS}.v2.apiSecret. */
+    apiSecret?: string;
+    /** The store the API secret belongs to. Default {@link EMULATOR_DEFAULTS}.v2.storeId. */
+    storeId?: string;
+    /** Access-token (JWT) lifetime in seconds. Default 1800. */
+    accessTokenTtlSeconds?: number;
+    /** Refresh-token lifetime in seconds. Default 86400 (1 day). */
+    refreshTokenTtlSeconds?: number;
+  };
+  /** The channels the emulator knows. Replaces the defaults ({@link EMULATOR_DEFAULTS}.channels) when given. */
+  channels?: EmulatorChannel[];
+  /** Keep the request log ({@link PortOneEmulator.requests}). Default true; a benchmark may turn it off. */
+  logRequests?: boolean;
+}
+
+/** The emulator's documented defaults. */
+export const EMULATOR_DEFAULTS = Object.freeze({
+  v1: Object.freeze({ apiKey: 'emulator_imp_key', apiSecret: 'emulator_imp_secret', tokenTtlSeconds: 1800 }),
+  v2: Object.freeze({
+    apiSecret: 'emulator-v2-api-secret',
+    storeId: 'store-00000000-0000-0000-0000-000000000000',
+    accessTokenTtlSeconds: 1800,
+    refreshTokenTtlSeconds: 86400,
+  }),
+  channels: Object.freeze([
+    Object.freeze({ key: 'channel-key-emulator-danal', v1PgProvider: 'danal', v2PgProvider: 'DANAL' }),
+    Object.freeze({ key: 'channel-key-emulator-kcp-v2', v1PgProvider: 'kcp_v2', v2PgProvider: 'KCP_V2' }),
+    Object.freeze({ key: 'channel-key-emulator-galaxia', v1PgProvider: 'galaxia', v2PgProvider: 'GALAXIA' }),
+  ] as readonly Readonly<EmulatorChannel>[]),
+});
+
+/** A channel with every optional field filled in. */
+export type ResolvedChannel = Readonly<Required<EmulatorChannel>>;
+
+/** Options after defaults are applied. */
+export interface ResolvedConfig {
+  readonly port: number;
+  readonly v1: { readonly apiKey: string; readonly apiSecret: string; readonly tokenTtlSeconds: number };
+  readonly v2: {
+    readonly apiSecret: string;
+    readonly storeId: string;
+    readonly accessTokenTtlSeconds: number;
+    readonly refreshTokenTtlSeconds: number;
+  };
+  readonly channels: readonly ResolvedChannel[];
+  readonly logRequests: boolean;
+}
+
+function positive(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value <= 0) throw new RangeError(`${name} must be a positive number`);
+  return value;
+}
+
+function resolveChannel(channel: EmulatorChannel): ResolvedChannel {
+  const slug = channel.key.replace(/^channel-key-/, '');
+  return Object.freeze({
+    key: channel.key,
+    v1PgProvider: channel.v1PgProvider,
+    v2PgProvider: channel.v2PgProvider,
+    id: channel.id ?? `channel-id-${slug}`,
+    name: channel.name ?? `Emulator ${channel.v2PgProvider}`,
+    pgMerchantId: channel.pgMerchantId ?? `emulator_${channel.v1PgProvider}_mid`,
+  });
+}
+
+/** Applies the defaults and checks the few values that would make the emulator misbehave. */
+export function resolveOptions(options: PortOneEmulatorOptions = {}): ResolvedConfig {
+  const port = options.port ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError('port must be 0..65535');
+  const channels = (options.channels ?? EMULATOR_DEFAULTS.channels).map(resolveChannel);
+  const keys = new Set<string>();
+  for (const channel of channels) {
+    if (keys.has(channel.key)) throw new Error(`Duplicate channel key ${channel.key}`);
+    keys.add(channel.key);
+  }
+  return {
+    port,
+    v1: {
+      apiKey: options.v1?.apiKey ?? EMULATOR_DEFAULTS.v1.apiKey,
+      apiSecret: options.v1?.apiSecret ?? EMULATOR_DEFAULTS.v1.apiSecret,
+      tokenTtlSeconds: positive(
+        options.v1?.tokenTtlSeconds,
+        EMULATOR_DEFAULTS.v1.tokenTtlSeconds,
+        'v1.tokenTtlSeconds',
+      ),
+    },
+    v2: {
+      apiSecret: options.v2?.apiSecret ?? EMULATOR_DEFAULTS.v2.apiSecret,
+      storeId: options.v2?.storeId ?? EMULATOR_DEFAULTS.v2.storeId,
+      accessTokenTtlSeconds: positive(
+        options.v2?.accessTokenTtlSeconds,
+        EMULATOR_DEFAULTS.v2.accessTokenTtlSeconds,
+        'v2.accessTokenTtlSeconds',
+      ),
+      refreshTokenTtlSeconds: positive(
+        options.v2?.refreshTokenTtlSeconds,
+        EMULATOR_DEFAULTS.v2.refreshTokenTtlSeconds,
+        'v2.refreshTokenTtlSeconds',
+      ),
+    },
+    channels,
+    logRequests: options.logRequests ?? true,
+  };
+}
+
+/** V1 providers that serve the OTP certification API (PortOne's supported-PG list for requestOTP). */
+export const V1_OTP_PROVIDERS: ReadonlySet<string> = new Set(['danal', 'kcp_v2']);
+/** V1 providers that serve CVS barcodes. */
+export const V1_CVS_PROVIDERS: ReadonlySet<string> = new Set(['galaxia']);
+/** V2 providers that serve API-based identity verification. */
+export const V2_IDENTITY_PROVIDERS: ReadonlySet<string> = new Set(['DANAL', 'KCP_V2']);

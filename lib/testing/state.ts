@@ -1,0 +1,67 @@
+import { Clock } from './clock';
+import { EmulatorCounters } from './stats';
+import { FaultRegistry } from './http/faults';
+import { IdempotencyStore } from './http/idempotency';
+import { RequestLog } from './http/request-log';
+import type { ResolvedChannel, ResolvedConfig } from './options';
+import { OtpOutbox } from './otp-outbox';
+import { PendingPgError } from './pg-error';
+import type { SchemaValidator } from './schema/validator';
+import { CertificationStore } from './v1/certification-store';
+import { CvsPaymentStore } from './v1/cvs-store';
+import { V1TokenStore } from './v1/token-store';
+import { IdentityVerificationStore } from './v2/identity-verification-store';
+import { V2TokenStore } from './v2/token-store';
+
+/** Everything the emulator remembers. Handlers receive this; the PortOneEmulator class exposes controls over it. */
+export class EmulatorState {
+  readonly clock = new Clock();
+  readonly otps = new OtpOutbox();
+  readonly pgError = new PendingPgError();
+  readonly faults = new FaultRegistry();
+  readonly counters = new EmulatorCounters();
+  readonly log: RequestLog;
+  readonly idempotency: IdempotencyStore;
+  readonly v1Tokens: V1TokenStore;
+  readonly certifications = new CertificationStore();
+  readonly payments = new CvsPaymentStore();
+  readonly v2Tokens: V2TokenStore;
+  readonly identityVerifications = new IdentityVerificationStore();
+  private readonly channels: ReadonlyMap<string, ResolvedChannel>;
+
+  constructor(
+    readonly config: ResolvedConfig,
+    readonly validator: SchemaValidator,
+  ) {
+    this.log = new RequestLog(config.logRequests);
+    this.idempotency = new IdempotencyStore(this.clock);
+    this.v1Tokens = new V1TokenStore(this.clock, config.v1.tokenTtlSeconds);
+    this.v2Tokens = new V2TokenStore(
+      this.clock,
+      config.v2.accessTokenTtlSeconds,
+      config.v2.refreshTokenTtlSeconds,
+    );
+    this.channels = new Map(config.channels.map(channel => [channel.key, channel]));
+  }
+
+  /** The configured channel with this key. */
+  channelByKey(key: string): ResolvedChannel | undefined {
+    return this.channels.get(key);
+  }
+
+  /** Back to a freshly started emulator (the TCP connection counter is not state and keeps counting). */
+  reset(): void {
+    this.clock.reset();
+    this.otps.clear();
+    this.pgError.clear();
+    this.faults.clear();
+    this.counters.clear();
+    this.log.clear();
+    this.idempotency.clear();
+    this.v1Tokens.clear();
+    this.certifications.clear();
+    this.payments.clear();
+    this.v2Tokens.clear();
+    this.identityVerifications.clear();
+  }
+}

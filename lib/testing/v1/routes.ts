@@ -1,0 +1,70 @@
+import type { HandlerResult, RequestContext } from '../http/context';
+import type { Dispatcher } from '../http/pipeline';
+import { Router } from '../http/router';
+import type { V1OperationId } from '../schema/validator';
+import type { EmulatorState } from '../state';
+import { checkTierHeader, extractV1Token } from './auth';
+import { confirmOtp, deleteCertification, getCertification, requestOtp } from './certifications';
+import { issueCvsPayment, revokeCvsPayment } from './cvs';
+import { v1Error } from './envelope';
+import { getToken } from './token';
+
+/** A V1 route: whether it needs a token, which schema its body follows, and the handler. */
+interface V1Route {
+  auth: boolean;
+  operationId?: V1OperationId;
+  handler: (ctx: RequestContext, state: EmulatorState, body: unknown) => HandlerResult;
+}
+
+function buildRouter(): Router<V1Route> {
+  return (
+    new Router<V1Route>()
+      .add('POST', '/users/getToken', { auth: false, operationId: 'getToken', handler: getToken })
+      // Literal routes before parameter routes: the router takes the first match, so a future
+      // `GET /certifications/otp` stays reachable.
+      .add('POST', '/certifications/otp/request', {
+        auth: true,
+        operationId: 'requestOTP',
+        handler: requestOtp,
+      })
+      .add('POST', '/certifications/otp/confirm/:imp_uid', {
+        auth: true,
+        operationId: 'confirmOTP',
+        handler: confirmOtp,
+      })
+      .add('GET', '/certifications/:imp_uid', { auth: true, handler: getCertification })
+      .add('DELETE', '/certifications/:imp_uid', { auth: true, handler: deleteCertification })
+      .add('POST', '/cvs', { auth: true, operationId: 'issueCvsPayment', handler: issueCvsPayment })
+      .add('DELETE', '/cvs/:imp_uid', { auth: true, handler: revokeCvsPayment })
+  );
+}
+
+/**
+ * The V1 API. Order of checks: route (404), token (401), Tier header (400), body parse and schema (400), then
+ * the handler's own semantic checks. Every answer uses the `{ code, message, response }` envelope.
+ */
+export function createV1Dispatcher(state: EmulatorState): Dispatcher {
+  const router = buildRouter();
+  return ctx => {
+    const match = router.match(ctx.method, ctx.path);
+    if (!match) return v1Error(404, `No such V1 endpoint: ${ctx.method} ${ctx.path}`);
+    ctx.params = match.params;
+    const { route } = match;
+    if (route.auth && !state.v1Tokens.isValid(extractV1Token(ctx.headers))) {
+      return v1Error(401, 'Unauthorized');
+    }
+    const tierError = checkTierHeader(ctx.headers);
+    if (tierError) return v1Error(400, tierError);
+    if (ctx.bodyKind === 'invalid-json') return v1Error(400, 'Request body is not valid JSON');
+    let body: unknown = ctx.body;
+    if (route.operationId) {
+      const result = state.validator.validateV1(route.operationId, ctx.body, ctx.bodyKind === 'form');
+      if (!result.ok) {
+        state.counters.specViolations += 1;
+        return v1Error(400, result.message);
+      }
+      body = result.value;
+    }
+    return route.handler(ctx, state, body);
+  };
+}

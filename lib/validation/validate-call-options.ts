@@ -1,0 +1,28 @@
+import { PortOneValidationError, type PortOneValidationIssue } from '../errors';
+import type { PortOneCallOptions } from '../http/call-options.interface';
+
+/**
+ * Checks the per-call options every service method accepts, so a typo such as `timeoutMs: '5000'` fails
+ * loudly before anything is sent instead of silently using the default.
+ * @internal
+ */
+export function validateCallOptions(options: PortOneCallOptions | undefined): void {
+  if (options === undefined) return;
+  const issues: PortOneValidationIssue[] = [];
+  if (options === null || typeof options !== 'object') {
+    issues.push({ field: 'options', rules: ['isObject'], messages: ['call options must be an object'] });
+  } else {
+    const { timeoutMs, signal } = options;
+    if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && timeoutMs > 0)) {
+      issues.push({
+        field: 'timeoutMs',
+        rules: ['isPositiveInteger'],
+        messages: ['timeoutMs must be a positive integer'],
+      });
+    }
+    if (signal !== undefined && !(signal instanceof AbortSignal)) {
+      issues.push({ field: 'signal', rules: ['isAbortSignal'], messages: ['signal must be an AbortSignal'] });
+    }
+  }
+  if (issues.length > 0) throw new PortOneValidationError('PortOneCallOptions', issues);
+}

@@ -1,0 +1,259 @@
+/**
+ * Derives the request-body JSON Schemas that the PortOne emulator (`lib/testing`) validates against.
+ *
+ * Run from the repository root:
+ *   npx ts-node --transpile-only scripts/derive-emulator-schemas.ts
+ *
+ * Input: the official spec extracts in `../shared/reference/spec/` (v1-subset.json: Swagger 2.0,
+ * v2-subset.json: OpenAPI 3.0.3). Output: `lib/testing/schema/v1-request-schemas.json` and
+ * `lib/testing/schema/v2-request-schemas.json`, keyed by operationId.
+ *
+ * Only structure is kept (types, properties, required, enums, formats, maxLength, items, minimum and the
+ * combinators). Descriptions, titles, examples and every `x-portone-*` key are dropped: the emulator must
+ * validate independently of prose, and the output must be small and stable enough to commit.
+ *
+ * The output is deterministic: operations in a fixed order, properties in spec order, 2-space JSON and a
+ * trailing newline. A jest test re-runs `deriveEmulatorSchemas()` and compares it with the committed files.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/** A JSON value as read from the spec files. */
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+/** A JSON object. */
+type JsonObject = { [key: string]: Json };
+
+/** Draft-07 schema as emitted. Structure only. */
+export interface DerivedSchema {
+  $schema?: string;
+  type?: string | string[];
+  properties?: Record<string, DerivedSchema>;
+  required?: string[];
+  enum?: Json[];
+  format?: string;
+  maxLength?: number;
+  minimum?: number;
+  items?: DerivedSchema;
+  oneOf?: DerivedSchema[];
+  anyOf?: DerivedSchema[];
+  allOf?: DerivedSchema[];
+}
+
+/** The V1 operations the emulator serves that carry a request body, in output order. */
+export const V1_OPERATIONS = ['getToken', 'requestOTP', 'confirmOTP', 'issueCvsPayment'] as const;
+
+/** The V2 operations the emulator serves that carry a request body, in output order. */
+export const V2_OPERATIONS = [
+  'loginViaApiSecret',
+  'refreshToken',
+  'getIdentityVerifications',
+  'sendIdentityVerification',
+  'confirmIdentityVerification',
+] as const;
+
+const DRAFT_07 = 'http://json-schema.org/draft-07/schema#';
+
+/**
+ * Assumptions the spec forces on us. Printed when the script runs so they are visible in the log; they are
+ * also listed in the emulator's report.
+ */
+const ASSUMPTIONS: string[] = [];
+
+function isObject(value: Json | undefined): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function asObject(value: Json | undefined, where: string): JsonObject {
+  if (!isObject(value)) throw new Error(`Expected an object at ${where}`);
+  return value;
+}
+
+/** The spec writes some maxLength values as strings ("32"); JSON Schema needs numbers. */
+function toNumber(value: Json, where: string): number {
+  const n = typeof value === 'string' ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isFinite(n)) throw new Error(`Not a number at ${where}`);
+  return n;
+}
+
+/** Copies the keys shared by Swagger parameters and schema objects. */
+function copyScalarKeywords(source: JsonObject, target: DerivedSchema, where: string): void {
+  if (typeof source.type === 'string') target.type = source.type;
+  if (Array.isArray(source.enum)) target.enum = [...source.enum];
+  if (typeof source.format === 'string') target.format = source.format;
+  if (source.maxLength !== undefined) target.maxLength = toNumber(source.maxLength, `${where}.maxLength`);
+  if (source.minimum !== undefined) target.minimum = toNumber(source.minimum, `${where}.minimum`);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// V1 (Swagger 2.0): the request body is the set of `in: formData` parameters.
+// ---------------------------------------------------------------------------------------------------------
+
+function deriveV1Parameter(param: JsonObject, where: string): DerivedSchema {
+  const schema: DerivedSchema = {};
+  copyScalarKeywords(param, schema, where);
+  if (schema.type === 'array') {
+    if (isObject(param.items)) {
+      schema.items = {};
+      copyScalarKeywords(param.items, schema.items, `${where}.items`);
+    } else {
+      // POST /cvs notice_url is `type: array` without `items` (a spec bug). URLs are strings, so assume that.
+      schema.items = { type: 'string' };
+      ASSUMPTIONS.push(`${where}: array without items; assumed string items`);
+    }
+  }
+  return schema;
+}
+
+function findOperation(paths: JsonObject, operationId: string): { op: JsonObject; where: string } {
+  for (const [route, pathItem] of Object.entries(paths)) {
+    if (!isObject(pathItem)) continue;
+    for (const [method, op] of Object.entries(pathItem)) {
+      if (isObject(op) && op.operationId === operationId)
+        return { op, where: `${method.toUpperCase()} ${route}` };
+    }
+  }
+  throw new Error(`operationId ${operationId} not found in the spec`);
+}
+
+/** Builds `{ operationId: schema }` for the V1 operations from a Swagger 2.0 document. */
+export function deriveV1Schemas(spec: JsonObject): Record<string, DerivedSchema> {
+  const paths = asObject(spec.paths, 'v1.paths');
+  const out: Record<string, DerivedSchema> = {};
+  for (const operationId of V1_OPERATIONS) {
+    const { op, where } = findOperation(paths, operationId);
+    const properties: Record<string, DerivedSchema> = {};
+    const required: string[] = [];
+    const params = Array.isArray(op.parameters) ? op.parameters : [];
+    for (const raw of params) {
+      const param = asObject(raw, `${where} parameter`);
+      if (param.in !== 'formData' || typeof param.name !== 'string') continue;
+      properties[param.name] = deriveV1Parameter(param, `${operationId}.${param.name}`);
+      if (param.required === true) required.push(param.name);
+    }
+    const schema: DerivedSchema = { $schema: DRAFT_07, type: 'object', properties };
+    if (required.length > 0) schema.required = required;
+    out[operationId] = schema;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// V2 (OpenAPI 3.0): the requestBody schema with every $ref inlined.
+// ---------------------------------------------------------------------------------------------------------
+
+function resolveRef(spec: JsonObject, ref: string): JsonObject {
+  if (!ref.startsWith('#/')) throw new Error(`Only local $refs are supported: ${ref}`);
+  let node: Json = spec;
+  for (const part of ref.slice(2).split('/')) {
+    node = asObject(node, ref)[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return asObject(node, ref);
+}
+
+/** OpenAPI 3.0 `nullable: true` is not JSON Schema; express it as a union with null. */
+function applyNullable(schema: DerivedSchema): DerivedSchema {
+  if (typeof schema.type === 'string') {
+    const nullable: DerivedSchema = { ...schema, type: [schema.type, 'null'] };
+    if (schema.enum) nullable.enum = [...schema.enum, null];
+    return nullable;
+  }
+  return { anyOf: [schema, { type: 'null' }] };
+}
+
+function deriveV2Schema(
+  spec: JsonObject,
+  node: JsonObject,
+  where: string,
+  seen: readonly string[],
+): DerivedSchema {
+  if (typeof node.$ref === 'string') {
+    const ref = node.$ref;
+    if (seen.includes(ref)) throw new Error(`Recursive $ref ${ref} at ${where}: cannot inline`);
+    const resolved = deriveV2Schema(spec, resolveRef(spec, ref), ref, [...seen, ref]);
+    return node.nullable === true ? applyNullable(resolved) : resolved;
+  }
+  const schema: DerivedSchema = {};
+  copyScalarKeywords(node, schema, where);
+  if (isObject(node.properties)) {
+    schema.properties = {};
+    for (const [name, child] of Object.entries(node.properties)) {
+      schema.properties[name] = deriveV2Schema(
+        spec,
+        asObject(child, `${where}.${name}`),
+        `${where}.${name}`,
+        seen,
+      );
+    }
+  }
+  if (Array.isArray(node.required) && node.required.length > 0) {
+    schema.required = node.required.filter((name): name is string => typeof name === 'string');
+  }
+  if (isObject(node.items)) schema.items = deriveV2Schema(spec, node.items, `${where}[]`, seen);
+  for (const combinator of ['oneOf', 'anyOf', 'allOf'] as const) {
+    const options = node[combinator];
+    if (Array.isArray(options)) {
+      schema[combinator] = options.map((option, i) =>
+        deriveV2Schema(
+          spec,
+          asObject(option, `${where}.${combinator}[${i}]`),
+          `${where}.${combinator}[${i}]`,
+          seen,
+        ),
+      );
+    }
+  }
+  return node.nullable === true ? applyNullable(schema) : schema;
+}
+
+/** Builds `{ operationId: schema }` for the V2 operations from an OpenAPI 3.0 document. */
+export function deriveV2Schemas(spec: JsonObject): Record<string, DerivedSchema> {
+  const paths = asObject(spec.paths, 'v2.paths');
+  const out: Record<string, DerivedSchema> = {};
+  for (const operationId of V2_OPERATIONS) {
+    const { op, where } = findOperation(paths, operationId);
+    // GET /identity-verifications declares its body both as requestBody and as the `requestBody` query
+    // parameter; both point at GetIdentityVerificationsBody, so the requestBody is enough.
+    const requestBody = asObject(op.requestBody, `${where}.requestBody`);
+    const content = asObject(requestBody.content, `${where}.requestBody.content`);
+    const media = asObject(content['application/json'], `${where} application/json`);
+    const body = deriveV2Schema(spec, asObject(media.schema, `${where} schema`), operationId, []);
+    out[operationId] = { $schema: DRAFT_07, ...body };
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Entry point
+// ---------------------------------------------------------------------------------------------------------
+
+/** Where the inputs and outputs live, relative to the repository root. */
+export const SPEC_DIR = path.join('..', 'shared', 'reference', 'spec');
+export const OUTPUT_DIR = path.join('lib', 'testing', 'schema');
+
+/** Serialises a schema map exactly as it is committed. */
+export function serialize(schemas: Record<string, DerivedSchema>): string {
+  return `${JSON.stringify(schemas, null, 2)}\n`;
+}
+
+/** Reads both spec extracts and returns the two output files' contents keyed by file name. */
+export function deriveEmulatorSchemas(repoRoot: string): Record<string, string> {
+  const read = (file: string): JsonObject =>
+    asObject(JSON.parse(fs.readFileSync(path.join(repoRoot, SPEC_DIR, file), 'utf8')) as Json, file);
+  return {
+    'v1-request-schemas.json': serialize(deriveV1Schemas(read('v1-subset.json'))),
+    'v2-request-schemas.json': serialize(deriveV2Schemas(read('v2-subset.json'))),
+  };
+}
+
+function main(): void {
+  const repoRoot = path.resolve(__dirname, '..');
+  const outputs = deriveEmulatorSchemas(repoRoot);
+  fs.mkdirSync(path.join(repoRoot, OUTPUT_DIR), { recursive: true });
+  for (const [file, text] of Object.entries(outputs)) {
+    fs.writeFileSync(path.join(repoRoot, OUTPUT_DIR, file), text);
+    console.log(`wrote ${path.join(OUTPUT_DIR, file)}`);
+  }
+  for (const assumption of ASSUMPTIONS) console.log(`assumption: ${assumption}`);
+}
+
+if (require.main === module) main();

@@ -1,0 +1,279 @@
+import fc from 'fast-check';
+import {
+  PortOneApiError,
+  PortOneValidationError,
+  type ConfirmCertificationOtpDto,
+  type ConfirmIdentityVerificationDto,
+  type IssueCvsPaymentDto,
+  type ListIdentityVerificationsDto,
+  type RequestCertificationOtpDto,
+  type SendIdentityVerificationDto,
+} from '../../lib';
+import { PortOneEmulator } from '../../lib/testing';
+import { createPortOneTestApp, emulatorOptions, type PortOneTestApp } from '../support/portone-test-app';
+
+/** Generated inputs per DTO and per path parameter. `FUZZ_RUNS=20000 npm test -- fuzz` for a longer run. */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
+
+/** Either a value from `valid`, or anything at all (wrong types, odd strings, nested junk). */
+const maybe = <T>(valid: fc.Arbitrary<T>) =>
+  fc.oneof(
+    { weight: 14, arbitrary: valid },
+    { weight: 1, arbitrary: fc.anything() },
+    { weight: 1, arbitrary: fc.constant(undefined) },
+  );
+
+const digits = (min: number, max: number) =>
+  fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: min, maxLength: max });
+const text = (max: number) => fc.string({ unit: 'grapheme', maxLength: max });
+
+describe('fuzzing: every input either works or is rejected before sending', () => {
+  let emulator: PortOneEmulator;
+  let app: PortOneTestApp;
+  const outcomes: Record<string, number> = {};
+
+  beforeAll(async () => {
+    emulator = await PortOneEmulator.start({ logRequests: true });
+    app = await createPortOneTestApp(emulatorOptions(emulator, { retry: false }));
+  });
+  afterAll(async () => {
+    await app.close();
+    await emulator.close();
+    // Visible in the test output: how the generated inputs split.
+    console.info(`fuzz outcomes (${RUNS} runs per property):`, outcomes);
+  });
+
+  /**
+   * Runs one call: success, `PortOneValidationError` with no request sent, or a `PortOneApiError` for a
+   * request the emulator's spec validation accepted (e.g. an unknown channel). Anything else fails.
+   */
+  async function check(label: string, call: () => Promise<unknown>): Promise<void> {
+    const before = emulator.requests.length;
+    const violationsBefore = emulator.specViolations;
+    let outcome = 'ok';
+    try {
+      await call();
+    } catch (error) {
+      if (error instanceof PortOneValidationError) {
+        expect(emulator.requests.length).toBe(before);
+        expect(error.issues.length).toBeGreaterThan(0);
+        outcome = 'invalid';
+      } else if (error instanceof PortOneApiError) {
+        outcome = `api ${error.status}`;
+      } else {
+        throw error;
+      }
+    }
+    expect(emulator.specViolations).toBe(violationsBefore);
+    outcomes[`${label}: ${outcome}`] = (outcomes[`${label}: ${outcome}`] ?? 0) + 1;
+  }
+
+  const channelKey = () =>
+    fc.constantFrom(
+      emulator.credentials.channelKeys.danal,
+      emulator.credentials.channelKeys.kcpV2,
+      'unknown-channel',
+    );
+
+  it('RequestCertificationOtpDto', async () => {
+    const dto = fc.record(
+      {
+        name: maybe(text(70)),
+        phone: maybe(
+          fc.oneof(fc.constantFrom('010-1234-5678', '01112345678', '019.123.4567'), digits(8, 12)),
+        ),
+        birth: maybe(fc.oneof(fc.constantFrom('900101', '03-04-05', '991231'), digits(4, 8))),
+        genderDigit: maybe(fc.constantFrom('1', '2', '3', '4', '5', '6', '7', '8', '0', '9')),
+        carrier: maybe(fc.constantFrom('SKT', 'KT', 'LGT', 'LGU')),
+        channelKey: maybe(channelKey()),
+        isMvno: maybe(fc.boolean()),
+        company: maybe(text(120)),
+        merchantUid: maybe(text(45)),
+        verificationMethod: maybe(fc.constantFrom('SMS', 'APP')),
+        bypass: maybe(fc.oneof(fc.json(), fc.dictionary(fc.string(), fc.jsonValue()))),
+      },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(dto, input =>
+        check('requestOtp', () => app.certifications.requestOtp(input as RequestCertificationOtpDto)),
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('ConfirmCertificationOtpDto and the impUid path parameter', async () => {
+    const { impUid } = await app.certifications.requestOtp({
+      name: '퍼즈',
+      phone: '01012345678',
+      birth: '900101',
+      genderDigit: '1',
+      carrier: 'SKT',
+      channelKey: emulator.credentials.channelKeys.danal,
+    });
+    const id = fc.oneof(
+      fc.constant(impUid),
+      fc.string({ maxLength: 220 }),
+      fc.string({ unit: 'binary', maxLength: 50 }),
+      fc.anything(),
+    );
+    const dto = fc.oneof(fc.record({ otp: maybe(digits(0, 25)) }, { requiredKeys: [] }), fc.anything());
+    await fc.assert(
+      fc.asyncProperty(id, dto, (impUidInput, input) =>
+        check('confirmOtp', () =>
+          app.certifications.confirmOtp(impUidInput as string, input as ConfirmCertificationOtpDto),
+        ),
+      ),
+      { numRuns: RUNS },
+    );
+    await fc.assert(
+      fc.asyncProperty(id, impUidInput => check('get', () => app.certifications.get(impUidInput as string))),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('IssueCvsPaymentDto and the revoke path parameter', async () => {
+    const dto = fc.record(
+      {
+        channelKey: maybe(fc.constantFrom(emulator.credentials.channelKeys.galaxia, 'unknown-channel')),
+        merchantUid: maybe(text(45)),
+        amount: maybe(fc.oneof(fc.integer({ min: -10, max: 10_000_000 }), fc.double())),
+        barcode: maybe(digits(0, 40)),
+        expiredAt: maybe(
+          fc.date({ min: new Date(Date.now() - 86_400_000), max: new Date(Date.now() + 30 * 86_400_000) }),
+        ),
+        name: maybe(text(45)),
+        buyerName: maybe(text(20)),
+        buyerEmail: maybe(fc.oneof(fc.emailAddress(), text(70))),
+        buyerTel: maybe(text(20)),
+        buyerAddr: maybe(text(140)),
+        buyerPostcode: maybe(text(10)),
+        confirmUrl: maybe(fc.oneof(fc.webUrl(), text(30))),
+        noticeUrl: maybe(fc.array(fc.oneof(fc.webUrl(), text(10)), { maxLength: 3 })),
+        customData: maybe(fc.oneof(fc.string(), fc.dictionary(fc.string(), fc.jsonValue()))),
+      },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(dto, input => check('cvs.issue', () => app.cvs.issue(input as IssueCvsPaymentDto))),
+      { numRuns: RUNS },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.string({ maxLength: 220 }), fc.anything()), id =>
+        check('cvs.revoke', () => app.cvs.revoke(id as string)),
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('SendIdentityVerificationDto and the identityVerificationId path parameter', async () => {
+    const customer = fc.record(
+      {
+        id: maybe(text(210)),
+        name: maybe(text(70)),
+        phoneNumber: maybe(fc.oneof(fc.constantFrom('01012345678', '0101234567'), digits(5, 13))),
+        identityNumber: maybe(fc.oneof(fc.constantFrom('9001011', '0312318'), digits(5, 8))),
+        ipAddress: maybe(fc.oneof(fc.ipV4(), fc.ipV6(), text(20))),
+      },
+      { requiredKeys: [] },
+    );
+    const dto = fc.record(
+      {
+        storeId: maybe(fc.constantFrom(emulator.credentials.v2.storeId, 'store-other')),
+        channelKey: maybe(channelKey()),
+        customer: maybe(customer),
+        customData: maybe(fc.oneof(fc.string(), fc.dictionary(fc.string(), fc.jsonValue()))),
+        bypass: maybe(fc.dictionary(fc.string(), fc.jsonValue())),
+        operator: maybe(fc.constantFrom('SKT', 'KT', 'LGU', 'SKT_MVNO', 'KT_MVNO', 'LGU_MVNO', 'LGT')),
+        method: maybe(fc.constantFrom('SMS', 'APP')),
+      },
+      { requiredKeys: [] },
+    );
+    let n = 0;
+    const id = fc.oneof(
+      fc.constant(null).map(() => `fuzz${(n += 1)}`),
+      fc.string({ maxLength: 220 }),
+      fc.string({ unit: 'binary', maxLength: 40 }),
+      fc.anything(),
+    );
+    await fc.assert(
+      fc.asyncProperty(id, dto, (idInput, input) =>
+        check('v2.send', () =>
+          app.identityVerifications.send(idInput as string, input as SendIdentityVerificationDto),
+        ),
+      ),
+      { numRuns: RUNS },
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        id,
+        fc.record({ otp: maybe(digits(0, 25)), storeId: maybe(fc.string()) }, { requiredKeys: [] }),
+        (idInput, input) =>
+          check('v2.confirm', () =>
+            app.identityVerifications.confirm(idInput as string, input as ConfirmIdentityVerificationDto),
+          ),
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('ListIdentityVerificationsDto', async () => {
+    const dto = fc.record(
+      {
+        page: maybe(
+          fc.record(
+            {
+              number: maybe(fc.integer({ min: -2, max: 50 })),
+              size: maybe(fc.integer({ min: -1, max: 200 })),
+            },
+            { requiredKeys: [] },
+          ),
+        ),
+        sort: maybe(
+          fc.record(
+            {
+              by: maybe(
+                fc.constantFrom('REQUESTED_AT', 'VERIFIED_AT', 'FAILED_AT', 'STATUS_UPDATED_AT', 'NAME'),
+              ),
+              order: maybe(fc.constantFrom('ASC', 'DESC')),
+            },
+            { requiredKeys: [] },
+          ),
+        ),
+        filter: maybe(
+          fc.record(
+            {
+              statuses: maybe(
+                fc.array(fc.constantFrom('READY', 'VERIFIED', 'FAILED', 'DONE'), { maxLength: 3 }),
+              ),
+              from: maybe(fc.date({ min: new Date('2020-01-01'), max: new Date('2030-01-01') })),
+              until: maybe(fc.date({ min: new Date('2020-01-01'), max: new Date('2030-01-01') })),
+              isTest: maybe(fc.boolean()),
+              carriers: maybe(fc.array(fc.constantFrom('SKT', 'KT', 'LGU', 'LGT'), { maxLength: 2 })),
+              version: maybe(fc.constantFrom('V1', 'V2', 'V3')),
+              customer: maybe(
+                fc.record(
+                  {
+                    name: maybe(text(10)),
+                    birthYear: maybe(digits(2, 5)),
+                    phoneNumber: maybe(digits(0, 12)),
+                    gender: maybe(fc.constantFrom('MALE', 'FEMALE', 'X')),
+                  },
+                  { requiredKeys: [] },
+                ),
+              ),
+            },
+            { requiredKeys: [] },
+          ),
+        ),
+      },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(dto, input =>
+        check('v2.list', () => app.identityVerifications.list(input as ListIdentityVerificationsDto)),
+      ),
+      { numRuns: RUNS },
+    );
+  });
+});
