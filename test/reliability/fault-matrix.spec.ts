@@ -1,10 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import {
-  PortOneApiError,
-  PortOneAuthError,
-  PortOneNetworkError,
-  PortOneTimeoutError,
-} from '../../lib';
+import { PortOneApiError, PortOneAuthError, PortOneNetworkError, PortOneTimeoutError } from '../../lib';
 import { PortOneEmulator, type EmulatorFault } from '../../lib/testing';
 import {
   createPortOneTestApp,
