@@ -6,8 +6,10 @@
  * for median and p99 latency of sequential calls and throughput at a fixed concurrency. Prints the ratios
  * b/a and b/c, token requests per 1,000 calls, sockets opened, and the peak RSS of this process.
  *
- * Rounds are interleaved (a, b, c, a, b, c, …) so drift on the machine hits every client alike.
- * BENCH_SCALE=0.2 for a quick run.
+ * Latency: the clients alternate call by call (a, b, c, a, b, c, …), so garbage collection, the emulator's
+ * own pauses and drift on the machine hit every client alike. Throughput: interleaved rounds of concurrent
+ * bursts, median of the rounds. Every client sends the same request on the wire (same headers that matter,
+ * same storeId). BENCH_SCALE=0.2 for a quick run.
  */
 import 'reflect-metadata';
 import { fork } from 'node:child_process';
@@ -49,7 +51,7 @@ interface Contender {
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const ROUNDS = 5;
-const SEQUENTIAL_PER_ROUND = Math.round(400 * SCALE);
+const SEQUENTIAL_CALLS = Math.round(3_000 * SCALE);
 const CONCURRENT_PER_ROUND = Math.round(2_000 * SCALE);
 const CONCURRENCY = 32;
 const WARMUP = Math.round(300 * SCALE);
@@ -115,11 +117,16 @@ async function main(): Promise<void> {
     baseURL: emulator.v2BaseUrl,
     httpAgent: agent,
     headers: { Authorization: `PortOne ${emulator.credentials.v2.apiSecret}` },
+    params: { storeId: emulator.credentials.v2.storeId },
   });
   // (c) the official SDK. It resolves paths against the origin, which the emulator also serves V2 on.
   // The SDK is ESM-only in its type declarations; a dynamic import loads it from this CommonJS script.
   const { PortOneClient } = await import('@portone/server-sdk');
-  const sdk = PortOneClient({ secret: emulator.credentials.v2.apiSecret, baseUrl: emulator.origin });
+  const sdk = PortOneClient({
+    secret: emulator.credentials.v2.apiSecret,
+    baseUrl: emulator.origin,
+    storeId: emulator.credentials.v2.storeId,
+  });
 
   const scenarios: Array<{ name: string; contenders: Contender[] }> = [
     {
@@ -146,22 +153,26 @@ async function main(): Promise<void> {
   ];
 
   for (const scenario of scenarios) {
-    for (const c of scenario.contenders) for (let i = 0; i < WARMUP; i++) await c.call();
+    const { contenders } = scenario;
+    for (const c of contenders) for (let i = 0; i < WARMUP; i++) await c.call();
+    for (let i = 0; i < SEQUENTIAL_CALLS; i++) {
+      for (const c of rotate(contenders, i)) {
+        const started = performance.now();
+        await c.call();
+        c.latencies.push(performance.now() - started);
+      }
+    }
+    // Bursts run one client at a time, so token requests and new sockets can be attributed to it.
     for (let round = 0; round < ROUNDS; round++) {
-      for (const c of rotate(scenario.contenders, round)) {
+      for (const c of rotate(contenders, round)) {
         const before = await stats();
-        for (let i = 0; i < SEQUENTIAL_PER_ROUND; i++) {
-          const started = performance.now();
-          await c.call();
-          c.latencies.push(performance.now() - started);
-        }
         const started = performance.now();
         await runConcurrently(c.call, CONCURRENT_PER_ROUND, CONCURRENCY);
         c.throughputs.push(CONCURRENT_PER_ROUND / ((performance.now() - started) / 1000));
         const after = await stats();
         c.tokenRequests += tokenRequests(after) - tokenRequests(before);
         c.sockets += after.connectionsOpened - before.connectionsOpened;
-        c.calls += SEQUENTIAL_PER_ROUND + CONCURRENT_PER_ROUND;
+        c.calls += CONCURRENT_PER_ROUND;
       }
     }
   }
@@ -198,7 +209,9 @@ function tokenRequests(s: EmulatorStats): number {
 function report(scenarios: Array<{ name: string; contenders: Contender[] }>): void {
   const lines: string[] = [];
   lines.push(
-    `nestjs-portone benchmark: ${ROUNDS} interleaved rounds; ${SEQUENTIAL_PER_ROUND} sequential + ${CONCURRENT_PER_ROUND} concurrent (x${CONCURRENCY}) calls per round per client; pool ${POOL_SIZE}`,
+    `nestjs-portone benchmark: latency over ${SEQUENTIAL_CALLS} sequential calls per client, alternating call by call; ` +
+      `throughput over ${ROUNDS} interleaved rounds of ${CONCURRENT_PER_ROUND} calls at concurrency ${CONCURRENCY}; ` +
+      `token requests and sockets counted during the bursts; keep-alive pool ${POOL_SIZE}`,
   );
   lines.push(
     `node ${process.version}, ${process.platform}/${process.arch}, emulator in a child process on loopback`,

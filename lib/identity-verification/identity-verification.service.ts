@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { PortOneApiClient } from '../client/portone-api-client';
 import type { PortOneCallOptions, PortOneIdempotentCallOptions } from '../http/call-options.interface';
 import { encodePath } from '../http/encode-path';
-import { toModel } from '../mapping/to-model';
 import { PORTONE_V2_CLIENT } from '../portone.constants';
 import { collectSensitiveValues } from '../redaction';
 import { idempotencyHeader } from '../v2/idempotency-key';
@@ -12,12 +11,12 @@ import { ListIdentityVerificationsDto } from './dto/list-identity-verifications.
 import { SendIdentityVerificationDto } from './dto/send-identity-verification.dto';
 import { StoreScopeDto } from './dto/store-scope.dto';
 import { toListRequestBody, toSendBody } from './identity-verification-wire';
-import {
-  toIdentityVerification,
-  type IdentityVerification,
-  type VerifiedIdentityVerification,
+import type {
+  IdentityVerification,
+  VerifiedIdentityVerification,
 } from './models/identity-verification.model';
-import { PageInfo } from './models/identity-verification-parts.model';
+import type { PageInfo } from './models/identity-verification-parts.model';
+import { toIdentityVerification, toPageInfo } from './models/map-identity-verification';
 
 /** One page of `list`. @publicApi */
 export interface IdentityVerificationPage {
@@ -82,7 +81,8 @@ export class IdentityVerificationService {
       },
       'IdentityVerificationService.list',
     );
-    return { items: (raw.items ?? []).map(toIdentityVerification), page: toModel(PageInfo, raw.page) };
+    const items = Array.isArray(raw.items) ? raw.items.map(toIdentityVerification) : [];
+    return { items, page: toPageInfo(raw.page) };
   }
 
   /**

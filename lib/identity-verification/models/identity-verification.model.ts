@@ -1,8 +1,5 @@
-import { Expose, Type } from 'class-transformer';
-import { FromIsoDate } from '../../mapping/date-transforms';
-import { toModel } from '../../mapping/to-model';
 import type { PortOneVersion } from '../identity-verification.enums';
-import {
+import type {
   IdentityVerificationFailure,
   IdentityVerificationRequestedCustomer,
   IdentityVerificationVerifiedCustomer,
@@ -12,45 +9,39 @@ import {
 /** Fields every identity-verification record has. @publicApi */
 export abstract class IdentityVerificationBase {
   /** Your identity-verification id. */
-  @Expose() id!: string;
-  @Expose() @Type(() => SelectedChannel) channel?: SelectedChannel;
-  @Expose() customData?: string;
-  @Expose() @FromIsoDate() requestedAt!: Date;
-  @Expose() @FromIsoDate() updatedAt!: Date;
-  @Expose() @FromIsoDate() statusChangedAt!: Date;
+  id!: string;
+  channel?: SelectedChannel;
+  customData?: string;
+  requestedAt!: Date;
+  updatedAt!: Date;
+  statusChangedAt!: Date;
   /** The PG's transaction id. */
-  @Expose() pgTxId?: string;
+  pgTxId?: string;
   /** Which API generation created it (V1-era verifications are visible through V2). */
-  @Expose() version!: PortOneVersion | (string & {});
+  version!: PortOneVersion | (string & {});
 }
 
 /** Requested, not verified yet. @publicApi */
 export class ReadyIdentityVerification extends IdentityVerificationBase {
-  @Expose() status!: 'READY';
-  @Expose()
-  @Type(() => IdentityVerificationRequestedCustomer)
+  status!: 'READY';
   requestedCustomer!: IdentityVerificationRequestedCustomer;
 }
 
 /** Verified. @publicApi */
 export class VerifiedIdentityVerification extends IdentityVerificationBase {
-  @Expose() status!: 'VERIFIED';
-  @Expose()
-  @Type(() => IdentityVerificationVerifiedCustomer)
+  status!: 'VERIFIED';
   verifiedCustomer!: IdentityVerificationVerifiedCustomer;
-  @Expose() @FromIsoDate() verifiedAt!: Date;
+  verifiedAt!: Date;
   declare pgTxId: string;
   /** The PG's raw answer, as a string. */
-  @Expose() pgRawResponse!: string;
+  pgRawResponse!: string;
 }
 
 /** Failed. @publicApi */
 export class FailedIdentityVerification extends IdentityVerificationBase {
-  @Expose() status!: 'FAILED';
-  @Expose()
-  @Type(() => IdentityVerificationRequestedCustomer)
+  status!: 'FAILED';
   requestedCustomer!: IdentityVerificationRequestedCustomer;
-  @Expose() @Type(() => IdentityVerificationFailure) failure!: IdentityVerificationFailure;
+  failure!: IdentityVerificationFailure;
 }
 
 /**
@@ -89,20 +80,4 @@ export function isUnrecognizedIdentityVerification(
   record: IdentityVerification,
 ): record is UnrecognizedIdentityVerification {
   return record instanceof UnrecognizedIdentityVerification;
-}
-
-const VARIANTS = {
-  READY: ReadyIdentityVerification,
-  VERIFIED: VerifiedIdentityVerification,
-  FAILED: FailedIdentityVerification,
-} as const;
-
-/** Picks the class of the record's status; unknown statuses keep the raw JSON. @internal */
-export function toIdentityVerification(raw: unknown): IdentityVerification {
-  const record = (raw ?? {}) as Record<string, unknown>;
-  const variant = VARIANTS[record.status as keyof typeof VARIANTS] as
-    (typeof VARIANTS)[keyof typeof VARIANTS] | undefined;
-  return variant
-    ? toModel<IdentityVerification>(variant, record)
-    : new UnrecognizedIdentityVerification(record);
 }
