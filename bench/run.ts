@@ -58,8 +58,9 @@ const WARMUP = Math.round(300 * SCALE);
 const POOL_SIZE = 50;
 
 async function main(): Promise<void> {
+  // `npm run bench` runs the compiled JavaScript; under ts-node (a .ts file) the child needs ts-node too.
   const child = fork(require.resolve('./emulator-process'), [], {
-    execArgv: ['-r', 'ts-node/register/transpile-only'],
+    execArgv: __filename.endsWith('.ts') ? ['-r', 'ts-node/register/transpile-only'] : [],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const emulator = await new Promise<EmulatorAddress>(resolve =>
@@ -104,8 +105,10 @@ async function main(): Promise<void> {
   await identity.confirm(ivId, { otp: await otpOf(ivId) });
 
   // (a) plain axios: what a careful hand-written client does.
-  const agent = new Agent({ keepAlive: true, maxSockets: POOL_SIZE });
-  const v1Plain = axios.create({ baseURL: emulator.v1BaseUrl, httpAgent: agent });
+  // One keep-alive pool per API host, as the module has, so the socket counts compare like for like.
+  const v1Agent = new Agent({ keepAlive: true, maxSockets: POOL_SIZE });
+  const v2Agent = new Agent({ keepAlive: true, maxSockets: POOL_SIZE });
+  const v1Plain = axios.create({ baseURL: emulator.v1BaseUrl, httpAgent: v1Agent });
   const token = (
     await v1Plain.post<{ response: { access_token: string } }>('/users/getToken', {
       imp_key: emulator.credentials.v1.apiKey,
@@ -115,7 +118,7 @@ async function main(): Promise<void> {
   v1Plain.defaults.headers.common.Authorization = `Bearer ${token}`;
   const v2Plain = axios.create({
     baseURL: emulator.v2BaseUrl,
-    httpAgent: agent,
+    httpAgent: v2Agent,
     headers: { Authorization: `PortOne ${emulator.credentials.v2.apiSecret}` },
     params: { storeId: emulator.credentials.v2.storeId },
   });
@@ -179,7 +182,8 @@ async function main(): Promise<void> {
 
   report(scenarios);
   await app.close();
-  agent.destroy();
+  v1Agent.destroy();
+  v2Agent.destroy();
   child.disconnect();
 }
 

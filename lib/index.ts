@@ -19,11 +19,11 @@ export { ConfirmCertificationOtpDto } from './certification/dto/confirm-certific
 export { Certification, type V1Carrier } from './certification/models/certification.model';
 export { CertificationOtpRequest } from './certification/models/certification-otp-request.model';
 
-export { CvsService } from './cvs/cvs.service';
-export { IssueCvsPaymentDto } from './cvs/dto/issue-cvs-payment.dto';
-export { Payment, PaymentPromotion, type PaymentStatus } from './cvs/models/payment.model';
-export { PaymentCancellation } from './cvs/models/payment-cancellation.model';
-export { VbankDeposit } from './cvs/models/vbank-deposit.model';
+export { CvsService } from './cvs-payment/cvs.service';
+export { IssueCvsPaymentDto } from './cvs-payment/dto/issue-cvs-payment.dto';
+export { Payment, PaymentPromotion, type PaymentStatus } from './cvs-payment/models/payment.model';
+export { PaymentCancellation } from './cvs-payment/models/payment-cancellation.model';
+export { VbankDeposit } from './cvs-payment/models/vbank-deposit.model';
 
 export {
   IdentityVerificationService,

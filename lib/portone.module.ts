@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CertificationService } from './certification/certification.service';
 import { createV1Client, createV2Client } from './client/create-api-clients';
-import { CvsService } from './cvs/cvs.service';
+import { CvsService } from './cvs-payment/cvs.service';
 import { IdentityVerificationService } from './identity-verification/identity-verification.service';
 import { resolveOptions } from './options/resolve-options';
 import { PORTONE_RESOLVED_OPTIONS, PORTONE_V1_CLIENT, PORTONE_V2_CLIENT } from './portone.constants';

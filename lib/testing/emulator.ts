@@ -20,7 +20,8 @@ import { createV1Dispatcher } from './v1/routes';
 import type { EmulatorCertification, EmulatorPayment } from './v1/types';
 import { toIdentityVerification } from './v2/identity-verification-store';
 import { createV2Dispatcher } from './v2/routes';
-import { seedIdentityVerification, type SeedIdentityVerification } from './v2/seed';
+import { seedIdentityVerification } from './v2/seed';
+import type { SeedIdentityVerification } from './v2/types';
 import type { EmulatorIdentityVerification } from './v2/types';
 
 /** The credentials and channel keys a client needs to talk to the emulator. */

@@ -10,7 +10,7 @@ export type { EmulatorFault } from './http/faults';
 export type { EmulatorRequestFilter, EmulatorRequestRecord } from './http/request-log';
 export type { ApiName as EmulatorApi } from './http/context';
 export type { EmulatorPgError } from './pg-error';
-export type { SeedIdentityVerification } from './v2/seed';
+export type { SeedIdentityVerification } from './v2/types';
 export type { EmulatorCertification, EmulatorPayment, EmulatorPaymentCancellation } from './v1/types';
 export type {
   EmulatorFailedIdentityVerification,

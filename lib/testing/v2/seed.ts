@@ -4,37 +4,7 @@ import { parseBirth } from '../person';
 import { randomHex } from '../random';
 import { toIdentityVerification, type IdentityVerificationRecord } from './identity-verification-store';
 import { toRequestedCustomer, toSelectedChannel, toVerifiedCustomer } from './person-mapping';
-import type {
-  EmulatorIdentityVerification,
-  EmulatorIdentityVerificationFailure,
-  EmulatorOperator,
-} from './types';
-
-/**
- * A V2 identity verification to insert directly, as if the browser SDK had created it (it was not sent
- * through the API, so `confirm` and `resend` answer IDENTITY_VERIFICATION_NOT_SENT).
- */
-export interface SeedIdentityVerification {
-  /** The identityVerificationId. */
-  id: string;
-  /** Default: the configured store. A different store makes the record unreachable with the emulator's credentials. */
-  storeId?: string;
-  /** Default `'READY'`. */
-  status?: 'READY' | 'VERIFIED' | 'FAILED';
-  /** A configured identity-verification channel. Default: the first DANAL or KCP_V2 channel. */
-  channelKey?: string;
-  /** The person. `identityNumber` is the 7-digit YYMMDD + gender digit and fills the birth/gender fields. */
-  customer?: { id?: string; name?: string; phoneNumber?: string; identityNumber?: string };
-  /** The carrier, shown as `verifiedCustomer.operator` of a VERIFIED record and used by the `carriers` filter. */
-  operator?: EmulatorOperator;
-  customData?: string;
-  /** Default: now (emulator clock). Also used as the verified/failed time. */
-  requestedAt?: Date;
-  /** Default `'V2'`. */
-  version?: 'V1' | 'V2';
-  /** For FAILED records. Default `{ reason: 'seeded failure' }`. */
-  failure?: EmulatorIdentityVerificationFailure;
-}
+import type { EmulatorIdentityVerification, SeedIdentityVerification } from './types';
 
 /** Inserts (or replaces) a seeded record and returns its API view. Throws on input a test should not send. */
 export function seedIdentityVerification(

@@ -93,3 +93,31 @@ export type EmulatorIdentityVerification =
   | EmulatorReadyIdentityVerification
   | EmulatorVerifiedIdentityVerification
   | EmulatorFailedIdentityVerification;
+
+// Kept here, with the other public shapes, rather than in seed.ts: the published .d.ts of the public API
+// must not reach state.ts, whose schema validator imports JSON (consumers would need resolveJsonModule).
+/**
+ * A V2 identity verification to insert directly, as if the browser SDK had created it (it was not sent
+ * through the API, so `confirm` and `resend` answer IDENTITY_VERIFICATION_NOT_SENT).
+ */
+export interface SeedIdentityVerification {
+  /** The identityVerificationId. */
+  id: string;
+  /** Default: the configured store. A different store makes the record unreachable with the emulator's credentials. */
+  storeId?: string;
+  /** Default `'READY'`. */
+  status?: 'READY' | 'VERIFIED' | 'FAILED';
+  /** A configured identity-verification channel. Default: the first DANAL or KCP_V2 channel. */
+  channelKey?: string;
+  /** The person. `identityNumber` is the 7-digit YYMMDD + gender digit and fills the birth/gender fields. */
+  customer?: { id?: string; name?: string; phoneNumber?: string; identityNumber?: string };
+  /** The carrier, shown as `verifiedCustomer.operator` of a VERIFIED record and used by the `carriers` filter. */
+  operator?: EmulatorOperator;
+  customData?: string;
+  /** Default: now (emulator clock). Also used as the verified/failed time. */
+  requestedAt?: Date;
+  /** Default `'V2'`. */
+  version?: 'V1' | 'V2';
+  /** For FAILED records. Default `{ reason: 'seeded failure' }`. */
+  failure?: EmulatorIdentityVerificationFailure;
+}

@@ -10,6 +10,9 @@ import { toIssueCvsBody } from './cvs-wire';
 import { IssueCvsPaymentDto } from './dto/issue-cvs-payment.dto';
 import { Payment } from './models/payment.model';
 
+// This folder is `cvs-payment`, not `cvs`: npm never publishes a folder named CVS (any case), a relic of
+// the CVS version-control system, so `dist/cvs/` would silently vanish from the package.
+
 /**
  * PortOne V1 convenience-store (편의점) barcode payments through Galaxia Communications: issue a barcode the
  * customer pays at the store, or revoke one that is not paid yet.

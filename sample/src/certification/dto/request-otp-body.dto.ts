@@ -1,0 +1,38 @@
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { GENDER_DIGITS, V1_REQUEST_CARRIERS } from '../../portone';
+
+/**
+ * `POST /certifications/otp`. Shape only: the module checks PortOne's formats (phone, YYMMDD birth date)
+ * before sending, and the exception filter turns a failure into a 400 naming the field.
+ */
+export class RequestOtpBodyDto {
+  @IsString()
+  @IsNotEmpty()
+  name!: string;
+
+  /** Mobile number; `010-1234-5678` and `01012345678` both work. */
+  @IsString()
+  phone!: string;
+
+  /** Date of birth as YYMMDD. */
+  @IsString()
+  birth!: string;
+
+  /** The first digit after the hyphen of the resident registration number (1-8). */
+  @IsIn(GENDER_DIGITS)
+  genderDigit!: (typeof GENDER_DIGITS)[number];
+
+  /** For MVNO (알뜰폰) numbers, the host network plus `isMvno: true`. */
+  @IsIn(V1_REQUEST_CARRIERS)
+  carrier!: (typeof V1_REQUEST_CARRIERS)[number];
+
+  @IsOptional()
+  @IsBoolean()
+  isMvno?: boolean;
+
+  /** Your own id for the request, to find it again in the PortOne console. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  merchantUid?: string;
+}

@@ -1,0 +1,10 @@
+import { IsNotEmpty, IsOptional, IsString } from 'class-validator';
+
+/** `POST /identity-verifications/:id/confirm`. */
+export class ConfirmVerificationBodyDto {
+  /** The code from the SMS. Omit it for the APP method. */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  otp?: string;
+}

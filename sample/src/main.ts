@@ -1,0 +1,53 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+import { emulatorEnvironment } from './emulator/emulator-environment';
+import { hasLiveCredentials, LIVE_CREDENTIAL_VARIABLES } from './emulator/portone-mode';
+import { walkthrough } from './emulator/walkthrough';
+import { PortOneEmulator } from './portone';
+
+/**
+ * `npm start`. With PORTONE_V1_API_KEY, PORTONE_V1_API_SECRET and PORTONE_V2_API_SECRET set, the sample talks
+ * to the real PortOne API. Without them it starts PortOne's emulator in this process, points the module at it
+ * and prints curl commands to try every flow.
+ */
+async function bootstrap(): Promise<void> {
+  const logger = new Logger('PortOneSample');
+  const port = Number(process.env.PORT ?? 3000);
+  // Importing AppModule started loading sample/.env into process.env; wait for it before choosing the mode.
+  await ConfigModule.envVariablesLoaded;
+
+  if (hasLiveCredentials(process.env)) {
+    logger.log('LIVE mode: talking to the real PortOne API (no emulator started).');
+    const app = await NestFactory.create(AppModule);
+    app.enableShutdownHooks();
+    await app.listen(port);
+    logger.log(`Listening on http://127.0.0.1:${port}`);
+    return;
+  }
+
+  const emulator = await PortOneEmulator.start({ port: Number(process.env.PORTONE_EMULATOR_PORT ?? 0) });
+  logger.log(
+    `EMULATOR mode: ${LIVE_CREDENTIAL_VARIABLES.join(', ')} are not all set, so PortOne is emulated ` +
+      `in this process on 127.0.0.1:${emulator.port}. No real SMS is sent and nothing leaves this machine.`,
+  );
+  // Before the app is created: ConfigService (and so the module's options factory) reads these.
+  Object.assign(process.env, emulatorEnvironment(emulator));
+
+  const app = await NestFactory.create(AppModule.withEmbeddedEmulator(emulator));
+  // SIGINT/SIGTERM close the app, which closes the emulator (see EmbeddedEmulatorModule).
+  app.enableShutdownHooks();
+  await app.listen(port);
+  logger.log(`Listening on http://127.0.0.1:${port}`);
+  process.stdout.write(
+    walkthrough({ appUrl: `http://127.0.0.1:${port}`, emulatorUrl: `http://127.0.0.1:${emulator.port}` }),
+  );
+}
+
+bootstrap().catch((error: unknown) => {
+  // PortOneConfigurationError (bad options) lands here: its message lists every problem and holds no secrets.
+  new Logger('PortOneSample').error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
