@@ -1,6 +1,7 @@
 import { HttpService } from '@nestjs/axios';
+import type { AxiosInstance } from 'axios';
 import { registerAuthInterceptors, type AuthStrategy } from '../http/auth-interceptors';
-import { createAxiosInstance, type OwnedAxiosInstance } from '../http/create-axios-instance';
+import { createAxiosInstance } from '../http/create-axios-instance';
 import { SingleFlightTokenCache } from '../http/token-cache';
 import { PortOneTransport } from '../http/transport';
 import type { ApiDialect } from '../http/api-dialect.interface';
@@ -21,16 +22,11 @@ import { PortOneApiClient, type ConfiguredApi } from './portone-api-client';
 export function createV1Client(options: ResolvedPortOneOptions): PortOneApiClient {
   const v1 = options.v1;
   if (!v1) return new PortOneApiClient('v1', undefined);
-  const owned = createAxiosInstance({
-    baseURL: v1.baseUrl,
-    timeoutMs: options.timeoutMs,
-    maxSockets: options.maxSockets,
+  const configured = assemble(v1.baseUrl, v1Dialect, options, axios => {
+    const tokens = new SingleFlightTokenCache(() => issueV1Token(axios, v1, options.timeoutMs));
+    return new V1AuthStrategy(tokens, v1.tierCode);
   });
-  const tokens = new SingleFlightTokenCache(() => issueV1Token(owned.axios, v1, options.timeoutMs));
-  return new PortOneApiClient(
-    'v1',
-    assemble(owned, new V1AuthStrategy(tokens, v1.tierCode), v1Dialect, options),
-  );
+  return new PortOneApiClient('v1', configured);
 }
 
 /**
@@ -40,26 +36,30 @@ export function createV1Client(options: ResolvedPortOneOptions): PortOneApiClien
 export function createV2Client(options: ResolvedPortOneOptions): PortOneApiClient {
   const v2 = options.v2;
   if (!v2) return new PortOneApiClient('v2', undefined);
+  const configured = assemble(v2.baseUrl, v2Dialect, options, axios => {
+    if (v2.auth !== 'token') return new V2SecretAuthStrategy(v2.apiSecret);
+    const issuer = new V2TokenIssuer(axios, v2.apiSecret, options.timeoutMs);
+    return new V2TokenAuthStrategy(new SingleFlightTokenCache(() => issuer.issue()));
+  });
+  return new PortOneApiClient('v2', configured, v2.storeId);
+}
+
+/**
+ * One API generation's plumbing: a dedicated axios instance, the auth strategy built on it (token requests
+ * go through the same instance and pool, marked to skip the auth interceptors), and the transport.
+ */
+function assemble(
+  baseURL: string,
+  dialect: ApiDialect,
+  options: ResolvedPortOneOptions,
+  createStrategy: (axios: AxiosInstance) => AuthStrategy,
+): ConfiguredApi {
   const owned = createAxiosInstance({
-    baseURL: v2.baseUrl,
+    baseURL,
     timeoutMs: options.timeoutMs,
     maxSockets: options.maxSockets,
   });
-  const issuer = new V2TokenIssuer(owned.axios, v2.apiSecret, options.timeoutMs);
-  const strategy: AuthStrategy =
-    v2.auth === 'token'
-      ? new V2TokenAuthStrategy(new SingleFlightTokenCache(() => issuer.issue()))
-      : new V2SecretAuthStrategy(v2.apiSecret);
-  return new PortOneApiClient('v2', assemble(owned, strategy, v2Dialect, options), v2.storeId);
-}
-
-function assemble(
-  owned: OwnedAxiosInstance,
-  strategy: AuthStrategy,
-  dialect: ApiDialect,
-  options: ResolvedPortOneOptions,
-): ConfiguredApi {
-  registerAuthInterceptors(owned.axios, strategy);
+  registerAuthInterceptors(owned.axios, createStrategy(owned.axios));
   return {
     http: new HttpService(owned.axios),
     // Only what the transport needs: the credentials stay with the auth strategy, out of anything that a

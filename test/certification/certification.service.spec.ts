@@ -6,12 +6,13 @@ import {
   PortOneValidationError,
   type RequestCertificationOtpDto,
 } from '../../lib';
-import { PortOneEmulator } from '../../lib/testing';
+import type { PortOneEmulator } from '../../lib/testing';
 import {
   createPortOneTestApp,
   emulatorOptions,
   otpRequest,
   rejectionOf,
+  useEmulatorApp,
   type PortOneTestApp,
 } from '../support/portone-test-app';
 
@@ -19,18 +20,7 @@ describe('CertificationService against the emulator', () => {
   let emulator: PortOneEmulator;
   let app: PortOneTestApp;
 
-  beforeAll(async () => {
-    emulator = await PortOneEmulator.start();
-    app = await createPortOneTestApp(emulatorOptions(emulator));
-  });
-  afterAll(async () => {
-    await app.close();
-    await emulator.close();
-  });
-  beforeEach(() => {
-    emulator.clearFaults();
-    emulator.clearRequests();
-  });
+  useEmulatorApp(env => ({ emulator, app } = env));
 
   async function certify(overrides: Record<string, unknown> = {}): Promise<Certification> {
     const { impUid } = await app.certifications.requestOtp(otpRequest(emulator, overrides));

@@ -5,31 +5,15 @@ import {
   PortOneValidationError,
   type IssueCvsPaymentDto,
 } from '../../lib';
-import { PortOneEmulator } from '../../lib/testing';
-import {
-  createPortOneTestApp,
-  emulatorOptions,
-  rejectionOf,
-  type PortOneTestApp,
-} from '../support/portone-test-app';
+import type { PortOneEmulator } from '../../lib/testing';
+import { useEmulatorApp, rejectionOf, type PortOneTestApp } from '../support/portone-test-app';
 
 describe('CvsService against the emulator', () => {
   let emulator: PortOneEmulator;
   let app: PortOneTestApp;
   let orders = 0;
 
-  beforeAll(async () => {
-    emulator = await PortOneEmulator.start();
-    app = await createPortOneTestApp(emulatorOptions(emulator));
-  });
-  afterAll(async () => {
-    await app.close();
-    await emulator.close();
-  });
-  beforeEach(() => {
-    emulator.clearFaults();
-    emulator.clearRequests();
-  });
+  useEmulatorApp(env => ({ emulator, app } = env));
 
   function issueDto(overrides: Partial<IssueCvsPaymentDto> = {}): IssueCvsPaymentDto {
     orders += 1;

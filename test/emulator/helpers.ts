@@ -1,4 +1,5 @@
 import * as http from 'node:http';
+import { sendRequest } from '../support/emulator-fixtures';
 import type { PortOneEmulator } from '../../lib/testing';
 
 /** A response with its body parsed as JSON when possible. */
@@ -83,24 +84,12 @@ export function otpRequestBody(
   };
 }
 
-/** A valid V2 send body (danal, SMS). */
+/** A valid V2 send body (danal, SMS); shared with the client tests. */
 export function sendBody(
   emulator: PortOneEmulator,
   overrides: Record<string, unknown> = {},
 ): Record<string, unknown> {
-  return {
-    channelKey: emulator.credentials.channelKeys.danal,
-    customer: {
-      id: 'user-42',
-      name: '김영희',
-      phoneNumber: '01098765432',
-      identityNumber: '0203044',
-      ipAddress: '203.0.113.7',
-    },
-    operator: 'KT',
-    method: 'SMS',
-    ...overrides,
-  };
+  return sendRequest(emulator, overrides);
 }
 
 /** A valid V1 CVS issue body. */

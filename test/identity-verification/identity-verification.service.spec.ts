@@ -8,10 +8,9 @@ import {
   isIdentityVerificationError,
   isUnrecognizedIdentityVerification,
 } from '../../lib';
-import { PortOneEmulator } from '../../lib/testing';
+import type { PortOneEmulator } from '../../lib/testing';
 import {
-  createPortOneTestApp,
-  emulatorOptions,
+  useEmulatorApp,
   newId,
   rejectionOf,
   sendRequest,
@@ -22,18 +21,7 @@ describe('IdentityVerificationService against the emulator', () => {
   let emulator: PortOneEmulator;
   let app: PortOneTestApp;
 
-  beforeAll(async () => {
-    emulator = await PortOneEmulator.start();
-    app = await createPortOneTestApp(emulatorOptions(emulator));
-  });
-  afterAll(async () => {
-    await app.close();
-    await emulator.close();
-  });
-  beforeEach(() => {
-    emulator.clearFaults();
-    emulator.clearRequests();
-  });
+  useEmulatorApp(env => ({ emulator, app } = env));
 
   const send = (id: string, overrides: Record<string, unknown> = {}) =>
     app.identityVerifications.send(id, sendRequest(emulator, overrides));

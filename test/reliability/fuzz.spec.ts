@@ -13,7 +13,7 @@ import { PortOneEmulator } from '../../lib/testing';
 import { createPortOneTestApp, emulatorOptions, type PortOneTestApp } from '../support/portone-test-app';
 
 /** Generated inputs per DTO and per path parameter. `FUZZ_RUNS=20000 npm test -- fuzz` for a longer run. */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
 
 /** Either a value from `valid`, or anything at all (wrong types, odd strings, nested junk). */
 const maybe = <T>(valid: fc.Arbitrary<T>) =>

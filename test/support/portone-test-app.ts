@@ -6,7 +6,7 @@ import {
   PortOneModule,
   type PortOneModuleOptions,
 } from '../../lib';
-import type { PortOneEmulator } from '../../lib/testing';
+import { PortOneEmulator } from '../../lib/testing';
 
 /** Module options pointing both API generations at the emulator, with fast retries for tests. */
 export function emulatorOptions(
@@ -65,22 +65,7 @@ export function otpRequest(emulator: PortOneEmulator, overrides: Record<string, 
   };
 }
 
-/** A valid V2 send body for the emulator's Danal channel. */
-export function sendRequest(emulator: PortOneEmulator, overrides: Record<string, unknown> = {}) {
-  return {
-    channelKey: emulator.credentials.channelKeys.danal,
-    customer: {
-      id: 'user-42',
-      name: '김영희',
-      phoneNumber: '01098765432',
-      identityNumber: '0203044',
-      ipAddress: '203.0.113.7',
-    },
-    operator: 'KT' as const,
-    method: 'SMS' as const,
-    ...overrides,
-  };
-}
+export { sendRequest } from './emulator-fixtures';
 
 /** Resolves to what `promise` rejected with; fails the test if it resolved. */
 export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
@@ -97,4 +82,34 @@ let counter = 0;
 export function newId(prefix = 'iv'): string {
   counter += 1;
   return `${prefix}${Date.now().toString(36)}${counter}`;
+}
+
+/** The emulator and the app a describe block works with. */
+export interface EmulatorAppEnv {
+  readonly emulator: PortOneEmulator;
+  readonly app: PortOneTestApp;
+}
+
+/**
+ * Starts an emulator and a PortOne test app for a describe block and hands them to `assign`; closes both
+ * afterwards, and clears the emulator's faults and request log before each test.
+ */
+export function useEmulatorApp(
+  assign: (env: EmulatorAppEnv) => void,
+  overrides: Partial<PortOneModuleOptions> = {},
+): void {
+  let env: EmulatorAppEnv | undefined;
+  beforeAll(async () => {
+    const emulator = await PortOneEmulator.start();
+    env = { emulator, app: await createPortOneTestApp(emulatorOptions(emulator, overrides)) };
+    assign(env);
+  });
+  afterAll(async () => {
+    await env?.app.close();
+    await env?.emulator.close();
+  });
+  beforeEach(() => {
+    env?.emulator.clearFaults();
+    env?.emulator.clearRequests();
+  });
 }

@@ -1,0 +1,22 @@
+import type { PortOneEmulator } from '../../lib/testing';
+
+/**
+ * A valid V2 send body for the emulator's Danal channel. V2 is camelCase on the wire, so the same object
+ * serves as the client's SendIdentityVerificationDto and as the raw body of the emulator's own tests.
+ * identityNumber 0203044: born 2002-03-04, a woman (7th digit 4: born 2000 or later).
+ */
+export function sendRequest(emulator: PortOneEmulator, overrides: Record<string, unknown> = {}) {
+  return {
+    channelKey: emulator.credentials.channelKeys.danal,
+    customer: {
+      id: 'user-42',
+      name: '김영희',
+      phoneNumber: '01098765432',
+      identityNumber: '0203044',
+      ipAddress: '203.0.113.7',
+    },
+    operator: 'KT' as const,
+    method: 'SMS' as const,
+    ...overrides,
+  };
+}
