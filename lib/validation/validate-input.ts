@@ -14,7 +14,16 @@ export function validateInput<T extends object>(dto: ClassConstructor<T>, input:
       { field: '(root)', rules: ['isObject'], messages: [`${dto.name} must be an object`] },
     ]);
   }
-  const instance = plainToInstance(dto, withoutNullFields(input as Record<string, unknown>));
+  let instance: T;
+  try {
+    instance = plainToInstance(dto, withoutNullFields(input as Record<string, unknown>));
+  } catch {
+    // A value that cannot even be read as the DTO's shape (e.g. an object whose conversion to a primitive
+    // throws). The per-field transforms avoid this; this keeps any case they miss a typed error, not a crash.
+    throw new PortOneValidationError(dto.name, [
+      { field: '(root)', rules: ['isReadable'], messages: [`${dto.name} holds a value that cannot be read`] },
+    ]);
+  }
   const errors = validateSync(instance, {
     whitelist: true,
     forbidNonWhitelisted: true,

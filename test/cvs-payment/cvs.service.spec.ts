@@ -158,6 +158,7 @@ describe('CvsService against the emulator', () => {
     ['amount NaN', { amount: Number.NaN }, 'amount'],
     ['amount a string', { amount: '1000' }, 'amount'],
     ['expiredAt in the past', { expiredAt: new Date(Date.now() - 1000) }, 'expiredAt'],
+    ['expiredAt not convertible to a date', { expiredAt: { toString: false } }, 'expiredAt'],
     ['name over 40', { name: 'n'.repeat(41) }, 'name'],
     ['buyerName over 16', { buyerName: 'n'.repeat(17) }, 'buyerName'],
     ['buyerEmail invalid', { buyerEmail: 'not-an-email' }, 'buyerEmail'],

@@ -381,6 +381,11 @@ describe('IdentityVerificationService against the emulator', () => {
         'list with a bad date',
         () => app.identityVerifications.list({ filter: { from: 'yesterday' as never } }),
       ],
+      // Found by the fuzzer: an object that cannot become a primitive used to crash the Date conversion.
+      [
+        'list with a date that cannot be converted',
+        () => app.identityVerifications.list({ filter: { from: { toString: false } as never } }),
+      ],
       [
         'list with a bad carrier',
         () => app.identityVerifications.list({ filter: { carriers: ['LGT' as never] } }),

@@ -26,6 +26,9 @@ const maybe = <T>(valid: fc.Arbitrary<T>) =>
 const digits = (min: number, max: number) =>
   fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: min, maxLength: max });
 const text = (max: number) => fc.string({ unit: 'grapheme', maxLength: max });
+/** Text within the contract's bounds; `maybe` adds the out-of-bounds cases. */
+const validText = (min: number, max: number) =>
+  fc.string({ unit: 'grapheme', minLength: min, maxLength: max });
 
 describe('fuzzing: every input either works or is rejected before sending', () => {
   let emulator: PortOneEmulator;
@@ -78,7 +81,7 @@ describe('fuzzing: every input either works or is rejected before sending', () =
   it('RequestCertificationOtpDto', async () => {
     const dto = fc.record(
       {
-        name: maybe(text(70)),
+        name: maybe(fc.oneof(validText(1, 60), text(70))),
         phone: maybe(
           fc.oneof(fc.constantFrom('010-1234-5678', '01112345678', '019.123.4567'), digits(8, 12)),
         ),
@@ -87,12 +90,13 @@ describe('fuzzing: every input either works or is rejected before sending', () =
         carrier: maybe(fc.constantFrom('SKT', 'KT', 'LGT', 'LGU')),
         channelKey: maybe(channelKey()),
         isMvno: maybe(fc.boolean()),
-        company: maybe(text(120)),
-        merchantUid: maybe(text(45)),
+        company: maybe(validText(0, 100)),
+        merchantUid: maybe(validText(1, 40)),
         verificationMethod: maybe(fc.constantFrom('SMS', 'APP')),
         bypass: maybe(fc.oneof(fc.json(), fc.dictionary(fc.string(), fc.jsonValue()))),
       },
-      { requiredKeys: [] },
+      // Required keys are always present; `maybe` makes them missing (undefined) or junk often enough.
+      { requiredKeys: ['name', 'phone', 'birth', 'genderDigit', 'carrier', 'channelKey'] },
     );
     await fc.assert(
       fc.asyncProperty(dto, input =>
@@ -136,23 +140,23 @@ describe('fuzzing: every input either works or is rejected before sending', () =
     const dto = fc.record(
       {
         channelKey: maybe(fc.constantFrom(emulator.credentials.channelKeys.galaxia, 'unknown-channel')),
-        merchantUid: maybe(text(45)),
+        merchantUid: maybe(fc.oneof(validText(1, 40), text(45))),
         amount: maybe(fc.oneof(fc.integer({ min: -10, max: 10_000_000 }), fc.double())),
         barcode: maybe(digits(0, 40)),
         expiredAt: maybe(
           fc.date({ min: new Date(Date.now() - 86_400_000), max: new Date(Date.now() + 30 * 86_400_000) }),
         ),
-        name: maybe(text(45)),
-        buyerName: maybe(text(20)),
+        name: maybe(validText(0, 40)),
+        buyerName: maybe(validText(0, 16)),
         buyerEmail: maybe(fc.oneof(fc.emailAddress(), text(70))),
-        buyerTel: maybe(text(20)),
-        buyerAddr: maybe(text(140)),
-        buyerPostcode: maybe(text(10)),
+        buyerTel: maybe(validText(0, 16)),
+        buyerAddr: maybe(validText(0, 128)),
+        buyerPostcode: maybe(validText(0, 8)),
         confirmUrl: maybe(fc.oneof(fc.webUrl(), text(30))),
         noticeUrl: maybe(fc.array(fc.oneof(fc.webUrl(), text(10)), { maxLength: 3 })),
         customData: maybe(fc.oneof(fc.string(), fc.dictionary(fc.string(), fc.jsonValue()))),
       },
-      { requiredKeys: [] },
+      { requiredKeys: ['channelKey', 'merchantUid', 'amount'] },
     );
     await fc.assert(
       fc.asyncProperty(dto, input => check('cvs.issue', () => app.cvs.issue(input as IssueCvsPaymentDto))),
@@ -169,13 +173,13 @@ describe('fuzzing: every input either works or is rejected before sending', () =
   it('SendIdentityVerificationDto and the identityVerificationId path parameter', async () => {
     const customer = fc.record(
       {
-        id: maybe(text(210)),
-        name: maybe(text(70)),
+        id: maybe(validText(1, 200)),
+        name: maybe(validText(1, 60)),
         phoneNumber: maybe(fc.oneof(fc.constantFrom('01012345678', '0101234567'), digits(5, 13))),
         identityNumber: maybe(fc.oneof(fc.constantFrom('9001011', '0312318'), digits(5, 8))),
         ipAddress: maybe(fc.oneof(fc.ipV4(), fc.ipV6(), text(20))),
       },
-      { requiredKeys: [] },
+      { requiredKeys: ['name', 'phoneNumber', 'identityNumber', 'ipAddress'] },
     );
     const dto = fc.record(
       {
@@ -187,7 +191,7 @@ describe('fuzzing: every input either works or is rejected before sending', () =
         operator: maybe(fc.constantFrom('SKT', 'KT', 'LGU', 'SKT_MVNO', 'KT_MVNO', 'LGU_MVNO', 'LGT')),
         method: maybe(fc.constantFrom('SMS', 'APP')),
       },
-      { requiredKeys: [] },
+      { requiredKeys: ['channelKey', 'customer', 'operator', 'method'] },
     );
     let n = 0;
     const id = fc.oneof(

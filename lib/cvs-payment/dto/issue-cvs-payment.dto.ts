@@ -1,4 +1,3 @@
-import { Type } from 'class-transformer';
 import {
   IsArray,
   IsDate,
@@ -12,7 +11,7 @@ import {
   MaxLength,
   MinDate,
 } from 'class-validator';
-import { IsStringOrObject } from '../../validation';
+import { IsStringOrObject, ToDate } from '../../validation';
 
 const URL_RULES = { require_protocol: true, protocols: ['http', 'https'], require_tld: false };
 
@@ -47,7 +46,7 @@ export class IssueCvsPaymentDto {
 
   /** Payment deadline; must be in the future. Defaults to the one in your Galaxia contract. */
   @IsOptional()
-  @Type(() => Date)
+  @ToDate()
   @IsDate()
   @MinDate(() => new Date(), { message: 'expiredAt must be in the future' })
   expiredAt?: Date;

@@ -16,6 +16,7 @@ import {
   MinDate,
   ValidateNested,
 } from 'class-validator';
+import { ToDate } from '../../validation';
 import {
   GENDERS,
   IDENTITY_VERIFICATION_OPERATORS,
@@ -87,9 +88,9 @@ export class IdentityVerificationFilterDto {
   /** Which timestamp `from`/`until` apply to. @default 'REQUESTED_AT' */
   @IsOptional() @IsIn(IDENTITY_VERIFICATION_TIME_FIELDS) timeRangeField?: IdentityVerificationTimeField;
   /** @default 90 days before `until` */
-  @IsOptional() @Type(() => Date) @IsDate() @MinDate(EARLIEST) @MaxDate(LATEST) from?: Date;
+  @IsOptional() @ToDate() @IsDate() @MinDate(EARLIEST) @MaxDate(LATEST) from?: Date;
   /** @default now */
-  @IsOptional() @Type(() => Date) @IsDate() @MinDate(EARLIEST) @MaxDate(LATEST) until?: Date;
+  @IsOptional() @ToDate() @IsDate() @MinDate(EARLIEST) @MaxDate(LATEST) until?: Date;
   @IsOptional() @IsString() @IsNotEmpty() identityVerificationId?: string;
   @IsOptional() @IsString() @IsNotEmpty() identityVerificationTxId?: string;
   /** Only test-channel (true) or live (false) verifications. */
