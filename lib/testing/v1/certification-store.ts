@@ -1,3 +1,4 @@
+import { KeyedStore } from '../keyed-store';
 import type { ResolvedChannel } from '../options';
 import { fakeCi, fakeDi, formatBirth, isForeignerDigit, isMaleDigit, type BirthDate } from '../person';
 import type { EmulatorCertification } from './types';
@@ -27,27 +28,9 @@ export interface CertificationRecord {
 }
 
 /** V1 certifications by imp_uid. */
-export class CertificationStore {
-  private readonly records = new Map<string, CertificationRecord>();
-
-  has(impUid: string): boolean {
-    return this.records.has(impUid);
-  }
-
-  get(impUid: string): CertificationRecord | undefined {
-    return this.records.get(impUid);
-  }
-
-  add(record: CertificationRecord): void {
-    this.records.set(record.impUid, record);
-  }
-
-  delete(impUid: string): void {
-    this.records.delete(impUid);
-  }
-
-  clear(): void {
-    this.records.clear();
+export class CertificationStore extends KeyedStore<CertificationRecord> {
+  constructor() {
+    super(record => record.impUid);
   }
 }
 
