@@ -1,6 +1,8 @@
+import * as fs from 'node:fs';
 import * as http from 'node:http';
+import * as path from 'node:path';
 import { sendRequest } from '../support/emulator-fixtures';
-import type { PortOneEmulator } from '../../lib/testing';
+import { PortOneEmulator } from '../../lib/testing';
 
 /** A response with its body parsed as JSON when possible. */
 export interface TestResponse {
@@ -155,4 +157,25 @@ export function sleep(ms: number): Promise<void> {
 /** Decodes one base64url JWT segment. */
 export function decodeJwtPart(part: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>;
+}
+
+/** One of PortOne's official spec extracts in ../shared/reference/spec (beside the repo, in CI too). */
+export function readReferenceSpec(file: string) {
+  return JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../shared/reference/spec', file), 'utf8'));
+}
+
+/**
+ * Starts an emulator for a describe block; before each test resets it and fetches a fresh V1 token, and
+ * hands both to `assign`.
+ */
+export function useV1Emulator(assign: (env: { emulator: PortOneEmulator; token: string }) => void): void {
+  let emulator: PortOneEmulator | undefined;
+  beforeAll(async () => {
+    emulator = await PortOneEmulator.start();
+  });
+  afterAll(() => emulator?.close());
+  beforeEach(async () => {
+    emulator!.reset();
+    assign({ emulator: emulator!, token: await v1Token(emulator!) });
+  });
 }

@@ -1,23 +1,12 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { PortOneEmulator } from '../../lib/testing';
-import { call, cvsBody, formInit, jsonInit, v1Token } from './helpers';
+import type { PortOneEmulator } from '../../lib/testing';
+import { call, cvsBody, formInit, jsonInit, readReferenceSpec, useV1Emulator } from './helpers';
 
-const v1Spec = JSON.parse(
-  fs.readFileSync(path.resolve(__dirname, '../../../shared/reference/spec/v1-subset.json'), 'utf8'),
-);
+const v1Spec = readReferenceSpec('v1-subset.json');
 
 describe('emulator V1 CVS barcodes', () => {
   let emulator: PortOneEmulator;
   let token: string;
-  beforeAll(async () => {
-    emulator = await PortOneEmulator.start();
-  });
-  afterAll(() => emulator.close());
-  beforeEach(async () => {
-    emulator.reset();
-    token = await v1Token(emulator);
-  });
+  useV1Emulator(env => ({ emulator, token } = env));
 
   const auth = () => ({ authorization: `Bearer ${token}` });
   const issue = (body: unknown) => call(`${emulator.v1BaseUrl}/cvs`, jsonInit('POST', body, auth()));

@@ -1,14 +1,10 @@
 import request from 'supertest';
-import { startSampleApp, V1_PERSON, type SampleApp } from './sample-app';
+import { useSampleApp, V1_PERSON, type SampleApp } from './sample-app';
 
 describe('sample: V1 OTP certification over HTTP', () => {
   let sample: SampleApp;
 
-  beforeAll(async () => {
-    sample = await startSampleApp();
-  });
-  afterAll(() => sample.close());
-  beforeEach(() => sample.emulator.clearRequests());
+  useSampleApp(started => (sample = started));
 
   const http = () => request(sample.server);
 

@@ -1,14 +1,10 @@
 import request from 'supertest';
-import { startSampleApp, uniqueId, type SampleApp } from './sample-app';
+import { useSampleApp, uniqueId, type SampleApp } from './sample-app';
 
 describe('sample: convenience-store barcodes over HTTP', () => {
   let sample: SampleApp;
 
-  beforeAll(async () => {
-    sample = await startSampleApp();
-  });
-  afterAll(() => sample.close());
-  beforeEach(() => sample.emulator.clearRequests());
+  useSampleApp(started => (sample = started));
 
   const http = () => request(sample.server);
 

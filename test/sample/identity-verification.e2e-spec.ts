@@ -1,14 +1,10 @@
 import request from 'supertest';
-import { sendBody, startSampleApp, uniqueId, V2_PERSON, type SampleApp } from './sample-app';
+import { sendBody, useSampleApp, uniqueId, V2_PERSON, type SampleApp } from './sample-app';
 
 describe('sample: V2 identity verification over HTTP', () => {
   let sample: SampleApp;
 
-  beforeAll(async () => {
-    sample = await startSampleApp();
-  });
-  afterAll(() => sample.close());
-  beforeEach(() => sample.emulator.clearRequests());
+  useSampleApp(started => (sample = started));
 
   const http = () => request(sample.server);
 

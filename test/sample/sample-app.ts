@@ -86,3 +86,17 @@ export const V1_PERSON = {
 export function sendBody(overrides: Record<string, unknown> = {}) {
   return { customer: { ...V2_PERSON }, operator: 'KT', method: 'SMS', ...overrides };
 }
+
+/**
+ * Boots the sample against a fresh emulator for a describe block and hands it to `assign`; closes it
+ * afterwards and clears the emulator's request log before each test.
+ */
+export function useSampleApp(assign: (sample: SampleApp) => void): void {
+  let sample: SampleApp | undefined;
+  beforeAll(async () => {
+    sample = await startSampleApp();
+    assign(sample);
+  });
+  afterAll(() => sample?.close());
+  beforeEach(() => sample?.emulator.clearRequests());
+}
