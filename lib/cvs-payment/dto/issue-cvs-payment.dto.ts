@@ -57,26 +57,31 @@ export class IssueCvsPaymentDto {
   @MaxLength(40)
   name?: string;
 
+  /** Buyer's name (at most 16 characters). */
   @IsOptional()
   @IsString()
   @MaxLength(16)
   buyerName?: string;
 
+  /** Buyer's email address (at most 64 characters). */
   @IsOptional()
   @IsEmail()
   @MaxLength(64)
   buyerEmail?: string;
 
+  /** Buyer's phone number (at most 16 characters). */
   @IsOptional()
   @IsString()
   @MaxLength(16)
   buyerTel?: string;
 
+  /** Buyer's address (at most 128 characters). */
   @IsOptional()
   @IsString()
   @MaxLength(128)
   buyerAddr?: string;
 
+  /** Buyer's postcode (at most 8 characters). */
   @IsOptional()
   @IsString()
   @MaxLength(8)

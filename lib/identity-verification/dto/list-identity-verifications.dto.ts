@@ -91,7 +91,9 @@ export class IdentityVerificationFilterDto {
   @IsOptional() @ToDate() @IsDate() @MinDate(EARLIEST) @MaxDate(LATEST) from?: Date;
   /** @default now */
   @IsOptional() @ToDate() @IsDate() @MinDate(EARLIEST) @MaxDate(LATEST) until?: Date;
+  /** Only this identity-verification id (for V1-era records: the imp_uid). */
   @IsOptional() @IsString() @IsNotEmpty() identityVerificationId?: string;
+  /** Only this PortOne attempt id. */
   @IsOptional() @IsString() @IsNotEmpty() identityVerificationTxId?: string;
   /** Only test-channel (true) or live (false) verifications. */
   @IsOptional() @IsBoolean() isTest?: boolean;
@@ -100,15 +102,22 @@ export class IdentityVerificationFilterDto {
   @IsArray()
   @IsIn(IDENTITY_VERIFICATION_STATUSES, { each: true })
   statuses?: IdentityVerificationStatus[];
+  /** Only this PG transaction id. */
   @IsOptional() @IsString() @IsNotEmpty() pgTxId?: string;
+  /** Only this PG merchant id (MID). */
   @IsOptional() @IsString() @IsNotEmpty() pgMerchantId?: string;
+  /** Only these PG providers. */
   @IsOptional() @IsArray() @IsString({ each: true }) pgProviders?: PgProvider[];
+  /** Only these PG companies. */
   @IsOptional() @IsArray() @IsString({ each: true }) pgCompanies?: PgCompany[];
+  /** Only these carriers. */
   @IsOptional()
   @IsArray()
   @IsIn(IDENTITY_VERIFICATION_OPERATORS, { each: true })
   carriers?: IdentityVerificationOperator[];
+  /** Only records created through this API generation. */
   @IsOptional() @IsIn(PORTONE_VERSIONS) version?: PortOneVersion;
+  /** Only records of this person. */
   @IsOptional()
   @IsObject()
   @ValidateNested()
