@@ -11,14 +11,6 @@ export function FromUnixSeconds(sourceKey: string): PropertyDecorator {
   });
 }
 
-/**
- * Maps an RFC 3339 string (V2) to a `Date`; anything unparseable or absent becomes `undefined`.
- * @internal
- */
-export function FromIsoDate(): PropertyDecorator {
-  return Transform(({ value }: { value: unknown }) => isoToDate(value), { toClassOnly: true });
-}
-
 /** @internal */
 export function unixSecondsToDate(value: unknown): Date | undefined {
   return typeof value === 'number' && Number.isFinite(value) && value > 0

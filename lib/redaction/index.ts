@@ -1,2 +1,2 @@
-export { MASK, redact, collectSensitiveValues, scrubText } from './redact';
+export { MASK, collectSensitiveValues, scrubText } from './redact';
 export { isSensitiveField } from './sensitive-fields';

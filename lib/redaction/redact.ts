@@ -22,22 +22,6 @@ const SENSITIVE_TEXT_PATTERNS: readonly RegExp[] = [
 ];
 
 /**
- * Returns a deep copy of `value` in which every sensitive field is masked.
- * Used for log lines and for the request summary an error may carry.
- * @internal
- */
-export function redact(value: unknown, depth = 0): unknown {
-  if (depth > 8 || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(item => redact(item, depth + 1));
-  const copy: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(value as Record<string, unknown>)) {
-    copy[key] =
-      isSensitiveField(key) && field !== undefined && field !== null ? MASK : redact(field, depth + 1);
-  }
-  return copy;
-}
-
-/**
  * Collects the string forms of every sensitive value in `value`, so that they can be scrubbed out of text
  * that a server wrote (PortOne error messages may echo what was sent). Digits-only variants are added for
  * phone numbers and dates written with separators.

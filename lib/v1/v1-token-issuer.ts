@@ -1,8 +1,8 @@
-import { type AxiosInstance, isAxiosError } from 'axios';
-import { PortOneAuthError, PortOneError, type PortOneRequestSummary } from '../errors';
+import type { AxiosInstance } from 'axios';
+import { PortOneAuthError, type PortOneRequestSummary } from '../errors';
 import type { PortOneRequestConfig } from '../http/request-context';
-import { isTransientStatus } from '../http/retry-policy';
 import type { IssuedToken } from '../http/token-cache';
+import { tokenRequestFailure } from '../http/token-request-failure';
 import { readRequestId } from '../http/to-portone-error';
 import { isV1Envelope } from './v1-envelope';
 
@@ -36,7 +36,11 @@ export async function issueV1Token(
     body = response.data;
     requestId = readRequestId(response.headers);
   } catch (error) {
-    throw tokenRequestFailed(error);
+    throw tokenRequestFailure(error, {
+      request: TOKEN_REQUEST,
+      refused: 'the API key or secret',
+      readBody: body => ({ code: isV1Envelope(body) ? body.code : undefined }),
+    });
   }
   if (!isV1Envelope(body) || body.code !== 0 || !isTokenPayload(body.response)) {
     throw new PortOneAuthError('PortOne V1 getToken answered without a usable access token', {
@@ -58,29 +62,4 @@ function isTokenPayload(value: unknown): value is V1TokenPayload {
     Number.isFinite(payload.now) &&
     Number.isFinite(payload.expired_at)
   );
-}
-
-function tokenRequestFailed(error: unknown): PortOneError {
-  if (error instanceof PortOneError) return error;
-  if (!isAxiosError(error)) throw error;
-  const status = error.response?.status;
-  const requestId = readRequestId(error.response?.headers);
-  const code = isV1Envelope(error.response?.data) ? error.response.data.code : undefined;
-  if (status === 401) {
-    return new PortOneAuthError('PortOne V1 rejected the API key or secret (getToken answered 401)', {
-      request: TOKEN_REQUEST,
-      requestId,
-      status,
-      code,
-    });
-  }
-  const transient = status === undefined || isTransientStatus(status);
-  const what = status === undefined ? `a network error (${error.code ?? 'unknown'})` : `HTTP ${status}`;
-  return new PortOneAuthError(`Could not obtain a PortOne V1 access token: getToken failed with ${what}`, {
-    request: TOKEN_REQUEST,
-    requestId,
-    status,
-    code,
-    retryable: transient,
-  });
 }

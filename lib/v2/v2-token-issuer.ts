@@ -1,9 +1,9 @@
 import { performance } from 'node:perf_hooks';
-import { type AxiosInstance, isAxiosError } from 'axios';
-import { PortOneAuthError, PortOneError, type PortOneRequestSummary } from '../errors';
+import type { AxiosInstance } from 'axios';
+import { PortOneAuthError, type PortOneRequestSummary } from '../errors';
 import type { PortOneRequestConfig } from '../http/request-context';
-import { isTransientStatus } from '../http/retry-policy';
 import type { IssuedToken } from '../http/token-cache';
+import { tokenRequestFailure } from '../http/token-request-failure';
 import { readRequestId } from '../http/to-portone-error';
 import { isV2ErrorBody } from './v2-dialect';
 
@@ -64,7 +64,11 @@ export class V2TokenIssuer {
       requestId = readRequestId(response.headers);
     } catch (error) {
       if (request === REFRESH) this.refreshToken = undefined;
-      throw exchangeFailed(request, error);
+      throw tokenRequestFailure(error, {
+        request,
+        refused: request === LOGIN ? 'the API secret' : 'the refresh token',
+        readBody: body => ({ type: isV2ErrorBody(body) ? body.type : undefined }),
+      });
     }
     if (!isTokenPair(pair)) {
       throw new PortOneAuthError(`PortOne V2 ${request.path} answered without a token pair`, {
@@ -111,20 +115,5 @@ function isTokenPair(value: unknown): value is TokenPair {
     typeof pair?.accessToken === 'string' &&
     pair.accessToken.length > 0 &&
     typeof pair.refreshToken === 'string'
-  );
-}
-
-function exchangeFailed(request: PortOneRequestSummary, error: unknown): PortOneError {
-  if (error instanceof PortOneError) return error;
-  if (!isAxiosError(error)) throw error;
-  const status = error.response?.status;
-  const type = isV2ErrorBody(error.response?.data) ? error.response.data.type : undefined;
-  const requestId = readRequestId(error.response?.headers);
-  const what = status === undefined ? `a network error (${error.code ?? 'unknown'})` : `HTTP ${status}`;
-  return new PortOneAuthError(
-    status === 401
-      ? `PortOne V2 refused ${request === LOGIN ? 'the API secret' : 'the refresh token'} (${request.path} answered 401)`
-      : `Could not obtain a PortOne V2 access token: ${request.path} failed with ${what}`,
-    { request, requestId, status, type, retryable: status === undefined || isTransientStatus(status) },
   );
 }
