@@ -4,6 +4,7 @@ import { registerAuthInterceptors, type AuthStrategy } from '../http/auth-interc
 import { createAxiosInstance } from '../http/create-axios-instance';
 import { SingleFlightTokenCache } from '../http/token-cache';
 import { PortOneTransport } from '../http/transport';
+import { HeldSecrets } from '../redaction';
 import type { ApiDialect } from '../http/api-dialect.interface';
 import type { ResolvedPortOneOptions } from '../options/resolve-options';
 import { V1AuthStrategy } from '../v1/v1-auth.strategy';
@@ -22,8 +23,13 @@ import { PortOneApiClient, type ConfiguredApi } from './portone-api-client';
 export function createV1Client(options: ResolvedPortOneOptions): PortOneApiClient {
   const v1 = options.v1;
   if (!v1) return new PortOneApiClient('v1', undefined);
-  const configured = assemble(v1.baseUrl, v1Dialect, options, axios => {
-    const tokens = new SingleFlightTokenCache(() => issueV1Token(axios, v1, options.timeoutMs));
+  const secrets = new HeldSecrets([v1.apiKey, v1.apiSecret]);
+  const configured = assemble(v1.baseUrl, v1Dialect, options, secrets, axios => {
+    const tokens = new SingleFlightTokenCache(async () => {
+      const issued = await issueV1Token(axios, v1, options.timeoutMs);
+      secrets.addToken(issued.value);
+      return issued;
+    });
     return new V1AuthStrategy(tokens, v1.tierCode);
   });
   return new PortOneApiClient('v1', configured);
@@ -36,9 +42,10 @@ export function createV1Client(options: ResolvedPortOneOptions): PortOneApiClien
 export function createV2Client(options: ResolvedPortOneOptions): PortOneApiClient {
   const v2 = options.v2;
   if (!v2) return new PortOneApiClient('v2', undefined);
-  const configured = assemble(v2.baseUrl, v2Dialect, options, axios => {
+  const secrets = new HeldSecrets([v2.apiSecret]);
+  const configured = assemble(v2.baseUrl, v2Dialect, options, secrets, axios => {
     if (v2.auth !== 'token') return new V2SecretAuthStrategy(v2.apiSecret);
-    const issuer = new V2TokenIssuer(axios, v2.apiSecret, options.timeoutMs);
+    const issuer = new V2TokenIssuer(axios, v2.apiSecret, options.timeoutMs, secrets);
     return new V2TokenAuthStrategy(new SingleFlightTokenCache(() => issuer.issue()));
   });
   return new PortOneApiClient('v2', configured, v2.storeId);
@@ -52,6 +59,7 @@ function assemble(
   baseURL: string,
   dialect: ApiDialect,
   options: ResolvedPortOneOptions,
+  secrets: HeldSecrets,
   createStrategy: (axios: AxiosInstance) => AuthStrategy,
 ): ConfiguredApi {
   const owned = createAxiosInstance({
@@ -68,6 +76,7 @@ function assemble(
       timeoutMs: options.timeoutMs,
       retry: options.retry,
       logger: options.logger,
+      secrets,
     }),
     destroy: () => owned.destroy(),
   };

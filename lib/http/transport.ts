@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { LoggerService } from '@nestjs/common';
 import type { AxiosInstance } from 'axios';
 import { PortOneAbortedError, type PortOneError, type PortOneRequestSummary } from '../errors';
+import type { HeldSecrets } from '../redaction';
 import type { ResolvedRetryPolicy } from '../options/resolve-options';
 import type { ApiDialect, DialectContext } from './api-dialect.interface';
 import type { PortOneCallOptions } from './call-options.interface';
@@ -30,6 +31,8 @@ export interface TransportSettings {
   readonly timeoutMs: number;
   readonly retry: ResolvedRetryPolicy;
   readonly logger?: LoggerService;
+  /** The credentials the client holds: scrubbed by value from whatever PortOne writes back. */
+  readonly secrets?: HeldSecrets;
 }
 
 /**
@@ -56,11 +59,12 @@ export class PortOneTransport {
     if (request.options?.signal?.aborted) throw new PortOneAbortedError({ request: summary });
     const timeoutMs = request.options?.timeoutMs ?? this.settings.timeoutMs;
     const signal = request.options?.signal;
-    const baseContext: Omit<DialectContext, 'requestId'> = {
+    // Read when an answer is described, not when the call starts: a token issued during the call counts.
+    const context = (): Omit<DialectContext, 'requestId'> => ({
       summary,
       retrySafe: request.retrySafe,
-      sensitiveValues: request.sensitiveValues ?? [],
-    };
+      sensitiveValues: [...(request.sensitiveValues ?? []), ...(this.settings.secrets?.values() ?? [])],
+    });
 
     for (let attempt = 0; ; attempt++) {
       const startedAt = performance.now();
@@ -77,11 +81,11 @@ export class PortOneTransport {
           portone,
         } as PortOneRequestConfig);
         const requestId = readRequestId(response.headers);
-        const result = this.dialect.readSuccess(response, { ...baseContext, requestId }) as T;
+        const result = this.dialect.readSuccess(response, { ...context(), requestId }) as T;
         this.logSuccess(summary, response.status, startedAt, attempt, requestId);
         return result;
       } catch (thrown) {
-        const { error, retryAfterMs } = toPortOneError(thrown, this.dialect, baseContext, timeoutMs);
+        const { error, retryAfterMs } = toPortOneError(thrown, this.dialect, context(), timeoutMs);
         const delay = this.retryDelay(error, attempt, retryAfterMs, signal);
         this.logFailure(summary, error, startedAt, attempt, delay);
         if (delay === undefined) throw error;

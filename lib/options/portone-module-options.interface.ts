@@ -51,7 +51,8 @@ export interface PortOneRetryOptions {
    */
   baseDelayMs?: number;
   /**
-   * Longest wait between attempts. A `Retry-After` longer than this is not waited for: the error is thrown.
+   * Longest wait between attempts, at most 2^31 - 1 (Node's timer limit). A `Retry-After` longer than this
+   * is not waited for: the error is thrown.
    * @default 5000
    */
   maxDelayMs?: number;
@@ -66,7 +67,8 @@ export interface PortOneModuleOptions {
   /**
    * Timeout of one HTTP attempt, in milliseconds. Each call can override it.
    * PortOne asks for read timeouts of at least 60 s: identity verification waits on carriers and PGs, and a
-   * request that the client abandons is not cancelled on PortOne's side.
+   * request that the client abandons is not cancelled on PortOne's side. At most 2^31 - 1 (Node's timer
+   * limit; a longer timer would fire at once).
    * @default 60000
    */
   timeoutMs?: number;
@@ -82,7 +84,7 @@ export interface PortOneModuleOptions {
    */
   logger?: boolean | LoggerService;
   /**
-   * Most sockets kept open to each API host (keep-alive pool).
+   * Most sockets kept open to each API host (keep-alive pool), 1 to 10,000.
    * @default 50
    */
   maxSockets?: number;

@@ -18,6 +18,15 @@ import {
 // `require_tld: false` lets baseUrl point at the emulator on 127.0.0.1 or localhost.
 const URL_RULES = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
 
+/**
+ * Longest delay a Node timer honours: a longer one fires after 1 ms (Node warns and clamps), so a larger
+ * timeout or backoff would silently mean "at once". @internal
+ */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** A pool larger than this is a typo, not a plan; PortOne rate-limits long before. @internal */
+export const MAX_SOCKETS = 10_000;
+
 /** @internal */
 export class V1OptionsSchema {
   @IsString()
@@ -68,11 +77,13 @@ export class RetryOptionsSchema {
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(MAX_TIMER_MS)
   baseDelayMs?: number;
 
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(MAX_TIMER_MS)
   maxDelayMs?: number;
 }
 
@@ -91,6 +102,7 @@ export class PortOneOptionsSchema {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(MAX_TIMER_MS)
   timeoutMs?: number;
 
   @IsOptional()
@@ -102,5 +114,6 @@ export class PortOneOptionsSchema {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(MAX_SOCKETS)
   maxSockets?: number;
 }

@@ -2,6 +2,7 @@ import { Logger, type LoggerService } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { PortOneConfigurationError } from '../errors';
+import { EscapingLogger } from '../logging/escaping-logger';
 import type {
   PortOneModuleOptions,
   PortOneV1Options,
@@ -101,8 +102,8 @@ function isLoggerOption(value: unknown): value is boolean | LoggerService {
 }
 
 function toLogger(option: boolean | LoggerService | undefined): LoggerService | undefined {
-  if (option === true) return new Logger('PortOne');
-  return option === false || option === undefined ? undefined : option;
+  if (option === false || option === undefined) return undefined;
+  return new EscapingLogger(option === true ? new Logger('PortOne') : option);
 }
 
 function trimSlash(url: string): string {

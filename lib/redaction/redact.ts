@@ -1,25 +1,24 @@
+import { escapeControlCharacters } from './escape-control-characters';
+import { MASK } from './mask';
 import { isSensitiveField } from './sensitive-fields';
-
-/** What a masked value is replaced with. @internal */
-export const MASK = '[REDACTED]';
+import { maskSensitiveShapes } from './text-patterns';
 
 /**
- * Values shorter than this are not scrubbed out of free text: a one-character gender digit would otherwise
- * mangle every "1" in a message. Such short values are still masked wherever they appear as a field.
+ * Most characters of one PortOne text (a message, a PG message) that an error keeps. PortOne's messages
+ * are a sentence; a longer one is hostile or broken, and scrubbing or logging megabytes of it would only
+ * stall the app. The rest is cut off and counted.
+ * @internal
  */
-const MIN_SCRUB_LENGTH = 4;
+export const MAX_KEPT_TEXT_CHARS = 1_000;
 
-/** Text shapes that are personal data or credentials wherever they appear, even when we did not send them. */
-const SENSITIVE_TEXT_PATTERNS: readonly RegExp[] = [
-  // Korean mobile numbers, with or without separators
-  /01[016789][-. ]?\d{3,4}[-. ]?\d{4}/g,
-  // resident-registration-number fronts (YYMMDD-G...) and full numbers
-  /\b\d{6}-?[1-8]\d{0,6}\b/g,
-  // JWTs
-  /eyJ[\w-]+\.[\w-]+\.[\w-]+/g,
-  // PortOne V1 access tokens are 40 hex characters
-  /\b[0-9a-f]{40}\b/gi,
-];
+/**
+ * Values at least this long are scrubbed wherever they appear, even inside a word. Shorter ones (a 2- or
+ * 3-syllable Korean name such as 김철 or 홍길동, a short token) are scrubbed where they stand as a word of
+ * their own, so that ordinary text is not mangled; one-character values (a gender digit) are not scrubbed
+ * from text at all, since masking every "1" would destroy messages without protecting anyone.
+ */
+const SUBSTRING_SCRUB_LENGTH = 4;
+const WORD_SCRUB_LENGTH = 2;
 
 /**
  * Collects the string forms of every sensitive value in `value`, so that they can be scrubbed out of text
@@ -31,10 +30,10 @@ export function collectSensitiveValues(value: unknown, into: string[] = [], dept
   if (depth > 8 || value === null || typeof value !== 'object') return into;
   for (const [key, field] of Object.entries(value as Record<string, unknown>)) {
     if (isSensitiveField(key) && (typeof field === 'string' || typeof field === 'number')) {
-      const text = String(field);
+      const text = String(field).trim();
       into.push(text);
       const digits = text.replace(/\D/g, '');
-      if (digits !== text && digits.length >= MIN_SCRUB_LENGTH) into.push(digits);
+      if (digits !== text && digits.length >= SUBSTRING_SCRUB_LENGTH) into.push(digits);
     } else {
       collectSensitiveValues(field, into, depth + 1);
     }
@@ -43,16 +42,43 @@ export function collectSensitiveValues(value: unknown, into: string[] = [], dept
 }
 
 /**
- * Masks known sensitive values and sensitive-looking shapes (phone numbers, resident-number fronts, tokens)
- * in free text.
+ * Makes text PortOne wrote safe to keep in an error and to log: keeps at most `MAX_KEPT_TEXT_CHARS`,
+ * masks the `knownValues` (what we sent, the credentials we hold) and sensitive-looking shapes (phone
+ * numbers, resident-number fronts, tokens), and escapes control characters. Linear in the text's length.
  * @internal
  */
 export function scrubText(text: string, knownValues: readonly string[] = []): string {
-  let scrubbed = text;
-  const longestFirst = [...new Set(knownValues)]
-    .filter(v => v.length >= MIN_SCRUB_LENGTH)
-    .sort((a, b) => b.length - a.length);
-  for (const known of longestFirst) scrubbed = scrubbed.split(known).join(MASK);
-  for (const pattern of SENSITIVE_TEXT_PATTERNS) scrubbed = scrubbed.replace(pattern, MASK);
-  return scrubbed;
+  const values = [...new Set(knownValues)].filter(value => value.length >= WORD_SCRUB_LENGTH);
+  const longest = values.reduce((max, value) => Math.max(max, value.length), 64);
+  // Scrub a little past the cut, so that a value straddling it is masked whole before the cut.
+  const window = text.slice(0, MAX_KEPT_TEXT_CHARS + longest);
+  let scrubbed = maskKnownValues(window, values);
+  scrubbed = maskSensitiveShapes(scrubbed);
+  if (text.length > MAX_KEPT_TEXT_CHARS) {
+    scrubbed = `${scrubbed.slice(0, MAX_KEPT_TEXT_CHARS)}… (${text.length - MAX_KEPT_TEXT_CHARS} more characters cut)`;
+  }
+  return escapeControlCharacters(scrubbed);
+}
+
+function maskKnownValues(text: string, values: readonly string[]): string {
+  let masked = text;
+  const longestFirst = [...values].sort((a, b) => b.length - a.length);
+  for (const value of longestFirst) {
+    if (value.length >= SUBSTRING_SCRUB_LENGTH) masked = masked.split(value).join(MASK);
+  }
+  const short = longestFirst.filter(value => value.length < SUBSTRING_SCRUB_LENGTH);
+  return short.length > 0 ? masked.replace(wordPattern(short), MASK) : masked;
+}
+
+/**
+ * Matches the short values where they begin a word. A Korean word may carry a particle after the name
+ * (홍길동님, 김철은), so Hangul values need a boundary on their left only; other values need one on both
+ * sides (an "AB" inside "ABC" is left alone).
+ */
+function wordPattern(values: readonly string[]): RegExp {
+  const alternatives = values.map(value => {
+    const escaped = value.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+    return /^[\p{Script=Hangul}\s]+$/u.test(value) ? escaped : `${escaped}(?![\\p{L}\\p{N}])`;
+  });
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})`, 'gu');
 }

@@ -56,11 +56,12 @@ export const v2Dialect: ApiDialect = {
     const transient =
       (isTransientStatus(status) && body.type !== PG_PROVIDER) ||
       body.type === IDEMPOTENCY_OUTSTANDING_REQUEST;
+    // Everything PortOne wrote is scrubbed, the PG's code included: PGs put personal data wherever they like.
     return new PortOneApiError({
       status,
-      type: body.type,
+      type: scrub(body.type),
       portOneMessage: scrub(body.message),
-      pgCode: typeof body.pgCode === 'string' ? body.pgCode : undefined,
+      pgCode: scrub(body.pgCode),
       pgMessage: scrub(body.pgMessage),
       request: context.summary,
       requestId: context.requestId,

@@ -4,6 +4,7 @@ import { PortOneAuthError, type PortOneRequestSummary } from '../errors';
 import type { PortOneRequestConfig } from '../http/request-context';
 import type { IssuedToken } from '../http/token-cache';
 import { tokenRequestFailure } from '../http/token-request-failure';
+import type { HeldSecrets } from '../redaction';
 import { readRequestId } from '../http/to-portone-error';
 import { isV2ErrorBody } from './v2-dialect';
 
@@ -35,6 +36,8 @@ export class V2TokenIssuer {
     private readonly axios: AxiosInstance,
     private readonly apiSecret: string,
     private readonly timeoutMs: number,
+    /** Where every issued token is registered, so that an echo of it is scrubbed from errors. */
+    private readonly secrets?: HeldSecrets,
     private readonly now: () => number = () => performance.now(),
   ) {}
 
@@ -77,6 +80,8 @@ export class V2TokenIssuer {
         status: 200,
       });
     }
+    this.secrets?.addToken(pair.accessToken);
+    this.secrets?.addToken(pair.refreshToken);
     this.refreshToken = {
       value: pair.refreshToken,
       usableUntil: sentAt + REFRESH_TOKEN_LIFETIME_MS - REFRESH_TOKEN_MARGIN_MS,

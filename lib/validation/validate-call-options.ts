@@ -1,5 +1,6 @@
 import { PortOneValidationError, type PortOneValidationIssue } from '../errors';
 import type { PortOneCallOptions } from '../http/call-options.interface';
+import { MAX_TIMER_MS } from '../options/portone-options.schema';
 
 /**
  * Checks the per-call options every service method accepts, so a typo such as `timeoutMs: '5000'` fails
@@ -18,6 +19,13 @@ export function validateCallOptions(options: PortOneCallOptions | undefined): vo
         field: 'timeoutMs',
         rules: ['isPositiveInteger'],
         messages: ['timeoutMs must be a positive integer'],
+      });
+    } else if (timeoutMs !== undefined && timeoutMs > MAX_TIMER_MS) {
+      // Node clamps longer timers to 1 ms: a "24-day" timeout would fire at once.
+      issues.push({
+        field: 'timeoutMs',
+        rules: ['max'],
+        messages: [`timeoutMs must not be greater than ${MAX_TIMER_MS}`],
       });
     }
     if (signal !== undefined && !(signal instanceof AbortSignal)) {

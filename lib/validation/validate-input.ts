@@ -36,8 +36,8 @@ export function validateInput<T extends object>(dto: ClassConstructor<T>, input:
 
 /**
  * Checks a path parameter (an id PortOne or the merchant assigned): a non-empty string of at most
- * `maxLength` characters without control characters. Any other character is allowed because ids are
- * URL-encoded on the way out.
+ * `maxLength` characters without control characters, that stays exactly one path segment. Other characters
+ * are allowed because ids are URL-encoded on the way out.
  * @internal
  */
 export function validatePathParam(name: string, value: unknown, maxLength = 200): string {
@@ -59,6 +59,10 @@ export function validatePathParam(name: string, value: unknown, maxLength = 200)
     if (/[\u0000-\u001f\u007f]/.test(value)) {
       rules.push('noControlCharacters');
       messages.push(`${name} must not contain control characters`);
+    }
+    if (!isSinglePathSegment(value)) {
+      rules.push('isSinglePathSegment');
+      messages.push(`${name} must not be "." or ".." nor contain "/" or "\\"`);
     }
   }
   if (rules.length > 0) throw new PortOneValidationError(name, [{ field: name, rules, messages }]);
@@ -99,4 +103,14 @@ function flattenIssues(errors: readonly ValidationError[], parent = ''): PortOne
     if (error.children?.length) issues.push(...flattenIssues(error.children, field));
   }
   return issues;
+}
+
+/**
+ * `encodeURIComponent` leaves `.` and `..` as they are, and URL normalisation then walks up the path
+ * (`GET /identity-verifications/..` is `GET /`); `/` and `\\` are encoded, but proxies and servers that
+ * decode `%2F` would split the segment. PortOne's ids never hold any of these, so they are refused.
+ * @internal
+ */
+export function isSinglePathSegment(value: string): boolean {
+  return value !== '.' && value !== '..' && !/[/\\]/.test(value);
 }

@@ -104,8 +104,8 @@ describe('CertificationService against the emulator', () => {
     });
 
     it('URL-encodes the impUid so it cannot change the endpoint', async () => {
-      await expect(app.certifications.get('../cvs/x?y=1')).rejects.toMatchObject({ status: 404 });
-      expect(emulator.requests.at(-1)?.path).toBe('/certifications/..%2Fcvs%2Fx%3Fy%3D1');
+      await expect(app.certifications.get('imp_x?y=1#z%2e')).rejects.toMatchObject({ status: 404 });
+      expect(emulator.requests.at(-1)?.path).toBe('/certifications/imp_x%3Fy%3D1%23z%252e');
     });
   });
 

@@ -26,6 +26,9 @@ describe('redaction scan: logs and serialised errors', () => {
     phoneDigits: '01043218765',
     birth: '770615',
     identityNumber: '7706151',
+    // Most Korean names are 2 or 3 syllables: shorter than the old 4-character scrub floor.
+    shortName: '홍길동',
+    shorterName: '김철',
   };
 
   let emulator: PortOneEmulator;
@@ -109,11 +112,61 @@ describe('redaction scan: logs and serialised errors', () => {
       times: 3,
     });
     await capture(app.identityVerifications.get(id));
+
+    // PortOne echoing 2- and 3-syllable names, with Korean particles attached
+    emulator.injectFault({
+      api: 'v1',
+      path: '/certifications/otp/request',
+      status: 400,
+      body: { code: -1, message: `${person.shortName}님의 정보가 일치하지 않습니다`, response: null },
+    });
+    await capture(app.certifications.requestOtp({ ...otp, name: person.shortName }));
+    emulator.injectFault({
+      api: 'v1',
+      path: '/cvs',
+      status: 400,
+      body: { code: -1, message: `구매자 ${person.shorterName}의 결제를 만들 수 없습니다`, response: null },
+    });
+    await capture(
+      app.cvs.issue({
+        channelKey: emulator.credentials.channelKeys.galaxia,
+        merchantUid: newId('scan'),
+        amount: 1000,
+        buyerName: person.shorterName,
+      }),
+    );
+    // a PG relaying personal data in pgCode and pgMessage
+    emulator.injectFault({
+      api: 'v2',
+      path: /\/send$/,
+      status: 502,
+      body: {
+        type: 'PG_PROVIDER',
+        message: 'PG error',
+        pgCode: person.phoneDigits,
+        pgMessage: `고객 ${person.shorterName} (${person.identityNumber}) 인증 실패`,
+      },
+    });
+    await capture(
+      app.identityVerifications.send(newId(), {
+        ...send,
+        customer: { ...send.customer, name: person.shorterName },
+      }),
+    );
+    // PortOne echoing the V2 secret in a 401 (twice: token auth replays once)
+    emulator.injectFault({
+      api: 'v2',
+      path: /^\/identity-verifications\//,
+      status: 401,
+      body: { type: 'UNAUTHORIZED', message: `invalid Authorization: PortOne ${secrets.v2Secret}` },
+      times: 2,
+    });
+    await capture(app.identityVerifications.get(id));
     emulator.expireTokens();
     await app.certifications.get(certified.impUid);
 
     expect(verified.verifiedCustomer.name).toBe(person.name); // the data itself is intact for the caller
-    expect(errors.length).toBeGreaterThanOrEqual(10);
+    expect(errors.length).toBeGreaterThanOrEqual(14);
   }
 
   function forbiddenValues(): string[] {

@@ -1,0 +1,2 @@
+/** What a masked value is replaced with. @internal */
+export const MASK = '[REDACTED]';
