@@ -1,12 +1,11 @@
 import { Test } from '@nestjs/testing';
 import { PortOneConfigurationError, PortOneModule, PortOneValidationError } from '../../lib';
-import { PortOneEmulator } from '../../lib/testing';
 import {
-  createPortOneTestApp,
   emulatorOptions,
   otpRequest,
   rejectionOf,
-  type PortOneTestApp,
+  useEmulatorApp,
+  type EmulatorAppEnv,
 } from '../support/portone-test-app';
 
 /**
@@ -14,20 +13,8 @@ import {
  * call out after ~17 ms, and `maxDelayMs: 1e12` with a 24.9-day Retry-After made 4 attempts in 25 ms.
  */
 describe('numeric options are bounded, at boot and per call', () => {
-  let emulator: PortOneEmulator;
-  let app: PortOneTestApp;
-  beforeAll(async () => {
-    emulator = await PortOneEmulator.start();
-    app = await createPortOneTestApp(emulatorOptions(emulator, { retry: { maxDelayMs: 2 ** 31 - 1 } }));
-  });
-  afterAll(async () => {
-    await app.close();
-    await emulator.close();
-  });
-  beforeEach(() => {
-    emulator.clearFaults();
-    emulator.clearRequests();
-  });
+  let env: EmulatorAppEnv;
+  useEmulatorApp(assigned => (env = assigned), { retry: { maxDelayMs: 2 ** 31 - 1 } });
 
   it.each([
     ['timeoutMs', { timeoutMs: 2 ** 31 }],
@@ -37,7 +24,7 @@ describe('numeric options are bounded, at boot and per call', () => {
   ])('boot fails naming %s when it is out of bounds', async (field, overrides) => {
     const error = await rejectionOf(
       Test.createTestingModule({
-        imports: [PortOneModule.forRoot(emulatorOptions(emulator, overrides))],
+        imports: [PortOneModule.forRoot(emulatorOptions(env.emulator, overrides))],
       }).compile(),
     );
     expect(error).toBeInstanceOf(PortOneConfigurationError);
@@ -45,20 +32,22 @@ describe('numeric options are bounded, at boot and per call', () => {
   });
 
   it('a per-call timeoutMs past the timer limit is a PortOneValidationError, nothing sent', async () => {
-    const error = await rejectionOf(app.certifications.get('imp_1', { timeoutMs: 2 ** 31 }));
+    const error = await rejectionOf(env.app.certifications.get('imp_1', { timeoutMs: 2 ** 31 }));
     expect(error).toBeInstanceOf(PortOneValidationError);
     expect((error as PortOneValidationError).issues[0]).toMatchObject({ field: 'timeoutMs', rules: ['max'] });
-    expect(emulator.requests).toHaveLength(0);
+    expect(env.emulator.requests).toHaveLength(0);
   });
 
   it('the largest accepted timeout really waits: a 300 ms answer arrives', async () => {
-    emulator.injectFault({ api: 'v1', path: '/certifications/otp/request', delayMs: 300 });
-    const requested = await app.certifications.requestOtp(otpRequest(emulator), { timeoutMs: 2 ** 31 - 1 });
+    env.emulator.injectFault({ api: 'v1', path: '/certifications/otp/request', delayMs: 300 });
+    const requested = await env.app.certifications.requestOtp(otpRequest(env.emulator), {
+      timeoutMs: 2 ** 31 - 1,
+    });
     expect(requested.impUid).toMatch(/^imp_/);
   });
 
   it('a Retry-After longer than maxDelayMs is not waited for: one attempt, the error thrown', async () => {
-    emulator.injectFault({
+    env.emulator.injectFault({
       api: 'v1',
       path: /^\/certifications\//,
       status: 503,
@@ -66,8 +55,8 @@ describe('numeric options are bounded, at boot and per call', () => {
       times: 5,
     });
     const started = Date.now();
-    await expect(app.certifications.get('imp_1')).rejects.toMatchObject({ status: 503 });
-    expect(emulator.countRequests({ path: '/certifications/imp_1' })).toBe(1);
+    await expect(env.app.certifications.get('imp_1')).rejects.toMatchObject({ status: 503 });
+    expect(env.emulator.countRequests({ path: '/certifications/imp_1' })).toBe(1);
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 });
