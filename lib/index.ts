@@ -7,6 +7,7 @@ export type {
 export * from './options';
 export * from './errors';
 export * from './http';
+export * from './exception-filter';
 
 export { CertificationService } from './certification/certification.service';
 export {

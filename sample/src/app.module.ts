@@ -3,13 +3,12 @@ import { ConfigModule, ConfigService } from '@nestjs/config';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { join } from 'node:path';
 import { CertificationController } from './certification/certification.controller';
-import { PortOneExceptionFilter } from './common/portone-exception.filter';
 import { ChannelKeys } from './config/channel-keys';
 import { portOneOptionsFactory } from './config/portone-options.factory';
 import { CvsController } from './cvs/cvs.controller';
 import { EmbeddedEmulatorModule } from './emulator/embedded-emulator.module';
 import { IdentityVerificationController } from './identity/identity-verification.controller';
-import { PortOneModule, type PortOneEmulator } from './portone';
+import { PortOneExceptionFilter, PortOneModule, type PortOneEmulator } from './portone';
 
 @Module({
   imports: [
@@ -30,6 +29,7 @@ import { PortOneModule, type PortOneEmulator } from './portone';
       provide: APP_PIPE,
       useValue: new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
     },
+    // The package's filter answers every PortOneError with the right status, type and request id.
     { provide: APP_FILTER, useClass: PortOneExceptionFilter },
   ],
 })

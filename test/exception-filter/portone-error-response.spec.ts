@@ -1,4 +1,3 @@
-import { toPortOneErrorBody } from '../../sample/src/common/portone-error-response';
 import {
   PortOneAbortedError,
   PortOneApiError,
@@ -8,13 +7,14 @@ import {
   PortOneTimeoutError,
   PortOneValidationError,
   type PortOneError,
-} from '../../sample/src/portone';
+  toPortOneErrorResponse,
+} from '../../lib';
 
 const request = { api: 'v2', method: 'POST', path: '/identity-verifications/iv-1/send' } as const;
 const api = (init: Partial<ConstructorParameters<typeof PortOneApiError>[0]> & { status: number }) =>
   new PortOneApiError({ request, requestId: 'req-1', ...init });
 
-describe("the sample's PortOne error → HTTP mapping", () => {
+describe('PortOneError → HTTP answer mapping', () => {
   it.each<[string, PortOneError, number]>([
     ['a 404 type', api({ status: 404, type: 'IDENTITY_VERIFICATION_NOT_FOUND' }), 404],
     ['an unknown type with status 404', api({ status: 404, type: 'SOMETHING_NEW_NOT_FOUND' }), 404],
@@ -32,13 +32,15 @@ describe("the sample's PortOne error → HTTP mapping", () => {
     ['a forbidden store', api({ status: 403, type: 'FORBIDDEN' }), 500],
     ['a PG rejection', api({ status: 502, type: 'PG_PROVIDER', pgCode: 'E1' }), 502],
     ['a 5xx', api({ status: 503 }), 502],
+    ['a 401 on an API call', api({ status: 401, type: 'UNAUTHORIZED' }), 502],
+    ['a not-found type with another status', api({ status: 400, type: 'PAYMENT_NOT_FOUND' }), 404],
     ['refused credentials', new PortOneAuthError('refused', { status: 401 }), 502],
     ['a dropped connection', new PortOneNetworkError('dropped', { failure: 'connection' }), 502],
-    ['a timeout', new PortOneTimeoutError(60_000, { request }), 502],
+    ['a timeout', new PortOneTimeoutError(60_000, { request }), 504],
     ['invalid module options', new PortOneConfigurationError(['v1.apiKey must be a string']), 500],
-    ['an aborted call', new PortOneAbortedError({ request }), 500],
+    ['an aborted call', new PortOneAbortedError({ request }), 503],
   ])('%s → %i', (_case, error, status) => {
-    const body = toPortOneErrorBody(error);
+    const body = toPortOneErrorResponse(error);
     expect(body.statusCode).toBe(status);
     expect(body.error).toEqual(expect.any(String));
     expect(body.message).toEqual(expect.any(String));
@@ -53,7 +55,7 @@ describe("the sample's PortOne error → HTTP mapping", () => {
       },
     ]);
 
-    expect(toPortOneErrorBody(error)).toEqual({
+    expect(toPortOneErrorResponse(error)).toEqual({
       statusCode: 400,
       error: 'Bad Request',
       message: error.message,
@@ -63,17 +65,17 @@ describe("the sample's PortOne error → HTTP mapping", () => {
 
   it("passes on PortOne's type, code, PG code and request id", () => {
     expect(
-      toPortOneErrorBody(api({ status: 502, type: 'PG_PROVIDER', pgCode: 'E1', pgMessage: 'no' })),
+      toPortOneErrorResponse(api({ status: 502, type: 'PG_PROVIDER', pgCode: 'E1', pgMessage: 'no' })),
     ).toEqual({
       statusCode: 502,
       error: 'Bad Gateway',
       message: 'no',
-      portOne: { type: 'PG_PROVIDER', code: undefined, pgCode: 'E1', requestId: 'req-1' },
+      portOne: { type: 'PG_PROVIDER', pgCode: 'E1', requestId: 'req-1' },
     });
   });
 
   it('does not tell the client about server-side problems', () => {
-    const body = toPortOneErrorBody(new PortOneConfigurationError(['v2.apiSecret must be a string']));
+    const body = toPortOneErrorResponse(new PortOneConfigurationError(['v2.apiSecret must be a string']));
     expect(JSON.stringify(body)).not.toContain('apiSecret');
   });
 });

@@ -1,18 +1,23 @@
 import { HttpStatus } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import {
+  PortOneAbortedError,
   PortOneApiError,
   PortOneAuthError,
   PortOneConfigurationError,
   PortOneNetworkError,
+  PortOneTimeoutError,
   PortOneValidationError,
   type PortOneError,
-} from '../portone';
+} from '../errors';
 
-/** The JSON body the sample answers with when a PortOne call fails. */
-export interface PortOneErrorBody {
+/** The JSON body `PortOneExceptionFilter` answers with. */
+export interface PortOneErrorResponseBody {
+  /** The HTTP status of the answer. */
   statusCode: number;
+  /** The status's reason phrase, e.g. `Bad Gateway`. */
   error: string;
+  /** A sentence for the caller. Built from field names and PortOne's scrubbed text: never a secret or personal data. */
   message: string;
   portOne: {
     /** V2 error type, e.g. `IDENTITY_VERIFICATION_NOT_FOUND`. */
@@ -39,35 +44,61 @@ const WRONG_STATE_TYPES = new Set([
 const MISCONFIGURATION_TYPES = new Set(['CHANNEL_NOT_FOUND', 'FORBIDDEN']);
 
 const UPSTREAM_FAILURE = 'PortOne could not complete the request. Try again later.';
+const UPSTREAM_TIMEOUT = 'PortOne did not answer in time. Try again later.';
 const SERVER_MISCONFIGURED = 'The payment gateway integration is misconfigured.';
+const CANCELLED = 'The PortOne call was cancelled before it completed.';
 
 /**
- * Maps a module error to the HTTP answer of this app. Only the errors' safe, typed fields are used: their
- * messages and `toJSON()` never contain secrets or personal data, and request bodies are never included.
+ * Maps an error of this module to the HTTP answer an API in front of PortOne should give:
+ *
+ * | error | status |
+ * | --- | --- |
+ * | `PortOneValidationError` | 400, with the failing fields and rules |
+ * | `PortOneApiError` not found (`*_NOT_FOUND`, HTTP 404) | 404 |
+ * | already sent / already verified / not sent / idempotent request in progress, V1 refusals (HTTP 200) | 409 |
+ * | other 4xx PortOne rejected (`INVALID_REQUEST`) | 422 |
+ * | `MAX_TRANSACTION_COUNT_REACHED`, HTTP 429 | 429 |
+ * | `PG_PROVIDER`, PortOne 5xx, `PortOneAuthError`, `PortOneNetworkError` | 502 |
+ * | `PortOneTimeoutError` | 504 |
+ * | `PortOneAbortedError` | 503 |
+ * | `PortOneConfigurationError`, `CHANNEL_NOT_FOUND`, `FORBIDDEN` (this server's setup) | 500 |
+ *
+ * Only the errors' typed fields are used; request bodies, headers and credentials are never included.
+ * Use it directly to build your own filter or answer.
+ * @publicApi
  */
-export function toPortOneErrorBody(error: PortOneError): PortOneErrorBody {
+export function toPortOneErrorResponse(error: PortOneError): PortOneErrorResponseBody {
   if (error instanceof PortOneValidationError) {
     return body(HttpStatus.BAD_REQUEST, error.message, {
       issues: error.issues.map(({ field, rules }) => ({ field, rules })),
     });
   }
-  if (error instanceof PortOneApiError) return apiErrorBody(error);
+  if (error instanceof PortOneApiError) return apiErrorResponse(error as PortOneApiError<string>);
   if (error instanceof PortOneConfigurationError) {
     return body(HttpStatus.INTERNAL_SERVER_ERROR, SERVER_MISCONFIGURED, {});
   }
   if (error instanceof PortOneAuthError) {
-    // Our credentials were refused: the client can do nothing about it, and must not learn more.
+    // Our credentials were refused, or no token could be had: the client can do nothing about it, and must
+    // not learn more. A gateway error, because the failure is between this server and PortOne.
     return body(HttpStatus.BAD_GATEWAY, UPSTREAM_FAILURE, { type: error.type, requestId: error.requestId });
   }
+  if (error instanceof PortOneTimeoutError) {
+    return body(HttpStatus.GATEWAY_TIMEOUT, UPSTREAM_TIMEOUT, { requestId: error.requestId });
+  }
   if (error instanceof PortOneNetworkError) {
-    // Timeouts, dropped connections and non-JSON answers (an HTML error page from a proxy).
+    // Dropped connections and non-JSON answers (an HTML error page from a proxy).
     return body(HttpStatus.BAD_GATEWAY, UPSTREAM_FAILURE, { requestId: error.requestId });
   }
-  // PortOneAbortedError and anything added later.
+  if (error instanceof PortOneAbortedError) {
+    // The app's own signal cancelled the call (its client went away, or its deadline passed): this server
+    // chose not to finish, which is neither the client's mistake nor PortOne's failure.
+    return body(HttpStatus.SERVICE_UNAVAILABLE, CANCELLED, {});
+  }
+  // Anything a later version adds.
   return body(HttpStatus.INTERNAL_SERVER_ERROR, 'Internal server error', { requestId: error.requestId });
 }
 
-function apiErrorBody(error: PortOneApiError): PortOneErrorBody {
+function apiErrorResponse(error: PortOneApiError<string>): PortOneErrorResponseBody {
   const portOne = { type: error.type, code: error.code, requestId: error.requestId };
   const type = error.type ?? '';
   // PortOne's own message is scrubbed of personal data by the module, so it may be shown.
@@ -81,8 +112,10 @@ function apiErrorBody(error: PortOneApiError): PortOneErrorBody {
     // The PG (Danal, KCP…) refused. For confirm this is usually a wrong or expired OTP; the PG's code says which.
     return body(HttpStatus.BAD_GATEWAY, error.pgMessage ?? message, { ...portOne, pgCode: error.pgCode });
   }
+  if (error.status === 401) return body(HttpStatus.BAD_GATEWAY, UPSTREAM_FAILURE, portOne);
   if (error.status >= 500) return body(HttpStatus.BAD_GATEWAY, UPSTREAM_FAILURE, portOne);
-  if (error.status === 404) return body(HttpStatus.NOT_FOUND, message, portOne);
+  if (error.status === 404 || type.endsWith('_NOT_FOUND'))
+    return body(HttpStatus.NOT_FOUND, message, portOne);
   if (type === 'MAX_TRANSACTION_COUNT_REACHED' || error.status === 429) {
     return body(HttpStatus.TOO_MANY_REQUESTS, message, portOne);
   }
@@ -93,6 +126,11 @@ function apiErrorBody(error: PortOneApiError): PortOneErrorBody {
   return body(HttpStatus.UNPROCESSABLE_ENTITY, message, portOne);
 }
 
-function body(statusCode: number, message: string, portOne: PortOneErrorBody['portOne']): PortOneErrorBody {
-  return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message, portOne };
+function body(
+  statusCode: number,
+  message: string,
+  portOne: PortOneErrorResponseBody['portOne'],
+): PortOneErrorResponseBody {
+  const defined = Object.fromEntries(Object.entries(portOne).filter(([, value]) => value !== undefined));
+  return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message, portOne: defined };
 }
