@@ -13,6 +13,9 @@ import { issueV1Token } from '../v1/v1-token-issuer';
 import { V2SecretAuthStrategy, V2TokenAuthStrategy } from '../v2/v2-auth.strategies';
 import { v2Dialect } from '../v2/v2-dialect';
 import { V2TokenIssuer } from '../v2/v2-token-issuer';
+import { createObservers } from '../observability/create-observer';
+import { observeTokenFetch } from '../observability/observe-token-fetch';
+import type { PortOneObserver } from '../observability/call-observer';
 import { PortOneApiClient, type ConfiguredApi } from './portone-api-client';
 
 /**
@@ -24,13 +27,13 @@ export function createV1Client(options: ResolvedPortOneOptions): PortOneApiClien
   const v1 = options.v1;
   if (!v1) return new PortOneApiClient('v1', undefined);
   const secrets = new HeldSecrets([v1.apiKey, v1.apiSecret]);
-  const configured = assemble(v1.baseUrl, v1Dialect, options, secrets, axios => {
-    const tokens = new SingleFlightTokenCache(async () => {
+  const configured = assemble(v1.baseUrl, v1Dialect, options, secrets, (axios, observer) => {
+    const issue = observeTokenFetch(observer, async () => {
       const issued = await issueV1Token(axios, v1, options.timeoutMs);
       secrets.addToken(issued.value);
       return issued;
     });
-    return new V1AuthStrategy(tokens, v1.tierCode);
+    return new V1AuthStrategy(new SingleFlightTokenCache(issue), v1.tierCode);
   });
   return new PortOneApiClient('v1', configured);
 }
@@ -43,10 +46,12 @@ export function createV2Client(options: ResolvedPortOneOptions): PortOneApiClien
   const v2 = options.v2;
   if (!v2) return new PortOneApiClient('v2', undefined);
   const secrets = new HeldSecrets([v2.apiSecret]);
-  const configured = assemble(v2.baseUrl, v2Dialect, options, secrets, axios => {
+  const configured = assemble(v2.baseUrl, v2Dialect, options, secrets, (axios, observer) => {
     if (v2.auth !== 'token') return new V2SecretAuthStrategy(v2.apiSecret);
     const issuer = new V2TokenIssuer(axios, v2.apiSecret, options.timeoutMs, secrets);
-    return new V2TokenAuthStrategy(new SingleFlightTokenCache(() => issuer.issue()));
+    return new V2TokenAuthStrategy(
+      new SingleFlightTokenCache(observeTokenFetch(observer, () => issuer.issue())),
+    );
   });
   return new PortOneApiClient('v2', configured, v2.storeId);
 }
@@ -60,14 +65,15 @@ function assemble(
   dialect: ApiDialect,
   options: ResolvedPortOneOptions,
   secrets: HeldSecrets,
-  createStrategy: (axios: AxiosInstance) => AuthStrategy,
+  createStrategy: (axios: AxiosInstance, observer: PortOneObserver) => AuthStrategy,
 ): ConfiguredApi {
+  const { statistics, observer } = createObservers(dialect.api, baseURL);
   const owned = createAxiosInstance({
     baseURL,
     timeoutMs: options.timeoutMs,
     maxSockets: options.maxSockets,
   });
-  registerAuthInterceptors(owned.axios, createStrategy(owned.axios));
+  registerAuthInterceptors(owned.axios, createStrategy(owned.axios, observer));
   return {
     http: new HttpService(owned.axios),
     // Only what the transport needs: the credentials stay with the auth strategy, out of anything that a
@@ -77,7 +83,9 @@ function assemble(
       retry: options.retry,
       logger: options.logger,
       secrets,
+      observer,
     }),
+    statistics,
     destroy: () => owned.destroy(),
   };
 }

@@ -2,12 +2,15 @@ import type { OnApplicationShutdown } from '@nestjs/common';
 import type { HttpService } from '@nestjs/axios';
 import { PortOneConfigurationError } from '../errors';
 import type { PortOneTransport, TransportRequest } from '../http/transport';
+import type { CallStatistics } from '../observability/call-statistics';
 
 /** What the module knows about one configured API generation. @internal */
 export interface ConfiguredApi {
   /** The module's own HttpService (never the app's), with the auth interceptors registered on it. */
   readonly http: HttpService;
   readonly transport: PortOneTransport;
+  /** What the health indicator reads: the last calls and token fetches. */
+  readonly statistics: CallStatistics;
   /** Closes the keep-alive socket pool. */
   readonly destroy: () => void;
 }
@@ -35,11 +38,16 @@ export class PortOneApiClient implements OnApplicationShutdown {
     return this.configured?.http;
   }
 
+  /** The last calls and token fetches, or undefined when this API is not configured. */
+  get statistics(): CallStatistics | undefined {
+    return this.configured?.statistics;
+  }
+
   request<T>(request: TransportRequest, caller: string): Promise<T> {
     if (!this.configured) {
       return Promise.reject(new PortOneConfigurationError([`${caller} needs ${REQUIRED_OPTION[this.api]}`]));
     }
-    return this.configured.transport.request<T>(request);
+    return this.configured.transport.request<T>({ ...request, operation: caller });
   }
 
   onApplicationShutdown(): void {

@@ -10,12 +10,16 @@ import type { PortOneRequestConfig, PortOneRequestContext } from './request-cont
 import { backoffDelay, sleep } from './retry-policy';
 import { readRequestId, toPortOneError } from './to-portone-error';
 import { validateCallOptions } from '../validation/validate-call-options';
+import type { AttemptResult, PortOneObserver } from '../observability/call-observer';
+import { EncodedPath } from './encode-path';
 
 /** One logical call; retries and auth replays happen underneath. @internal */
 export interface TransportRequest {
   readonly method: 'GET' | 'POST' | 'DELETE';
-  /** Relative to the base URL, with every parameter already URL-encoded. */
-  readonly path: string;
+  /** Relative to the base URL, with every parameter already URL-encoded (`encodePath` keeps the template). */
+  readonly path: string | EncodedPath;
+  /** `Service.method`, for telemetry. */
+  readonly operation?: string;
   readonly params?: Readonly<Record<string, string | undefined>>;
   readonly data?: unknown;
   readonly headers?: Readonly<Record<string, string>>;
@@ -33,6 +37,8 @@ export interface TransportSettings {
   readonly logger?: LoggerService;
   /** The credentials the client holds: scrubbed by value from whatever PortOne writes back. */
   readonly secrets?: HeldSecrets;
+  /** Told where each call starts, each attempt ends and the call ends (health statistics, telemetry). */
+  readonly observer?: PortOneObserver;
 }
 
 /**
@@ -50,10 +56,50 @@ export class PortOneTransport {
 
   async request<T>(request: TransportRequest): Promise<T> {
     validateCallOptions(request.options);
+    const path = String(request.path);
+    const observation = this.settings.observer?.callStarted({
+      api: this.dialect.api,
+      operation: request.operation ?? `${request.method} ${templateOf(request.path)}`,
+      method: request.method,
+      urlTemplate: templateOf(request.path),
+    });
+    if (!observation) return this.send<T>(request, path);
+
+    const startedAt = performance.now();
+    let last: AttemptResult | undefined;
+    const onAttempt = (result: AttemptResult): void => {
+      last = result;
+      observation.attemptEnded(result);
+    };
+    const end = (error?: PortOneError): void =>
+      observation.ended({
+        durationMs: performance.now() - startedAt,
+        attempts: last ? last.attempt + 1 : 0,
+        status: last?.status,
+        requestId: last?.requestId,
+        error,
+      });
+    return observation.run(async () => {
+      try {
+        const result = await this.send<T>(request, path, onAttempt);
+        end();
+        return result;
+      } catch (error) {
+        end(error as PortOneError);
+        throw error;
+      }
+    });
+  }
+
+  private async send<T>(
+    request: TransportRequest,
+    path: string,
+    onAttempt?: (result: AttemptResult) => void,
+  ): Promise<T> {
     const summary: PortOneRequestSummary = {
       api: this.dialect.api,
       method: request.method,
-      path: request.path,
+      path,
     };
     // An already aborted call must not even fetch a token.
     if (request.options?.signal?.aborted) throw new PortOneAbortedError({ request: summary });
@@ -72,7 +118,7 @@ export class PortOneTransport {
       try {
         const response = await this.axios.request<unknown>({
           method: request.method,
-          url: request.path,
+          url: path,
           params: request.params,
           data: request.data,
           headers: request.headers,
@@ -83,11 +129,25 @@ export class PortOneTransport {
         const requestId = readRequestId(response.headers);
         const result = this.dialect.readSuccess(response, { ...context(), requestId }) as T;
         this.logSuccess(summary, response.status, startedAt, attempt, requestId);
+        onAttempt?.({
+          attempt,
+          durationMs: performance.now() - startedAt,
+          status: response.status,
+          requestId,
+        });
         return result;
       } catch (thrown) {
         const { error, retryAfterMs } = toPortOneError(thrown, this.dialect, context(), timeoutMs);
         const delay = this.retryDelay(error, attempt, retryAfterMs, signal);
         this.logFailure(summary, error, startedAt, attempt, delay);
+        onAttempt?.({
+          attempt,
+          durationMs: performance.now() - startedAt,
+          status: (error as { status?: number }).status,
+          requestId: error.requestId,
+          error,
+          retryInMs: delay,
+        });
         if (delay === undefined) throw error;
         await sleep(delay, signal).catch(() => {
           throw new PortOneAbortedError({ request: summary });
@@ -136,6 +196,11 @@ export class PortOneTransport {
         `${retryInMs !== undefined ? ` retrying in ${retryInMs}ms` : ''}`,
     );
   }
+}
+
+/** The path with its parameters as `{id}`: what telemetry may record. */
+function templateOf(path: string | EncodedPath): string {
+  return path instanceof EncodedPath ? path.template : path;
 }
 
 function elapsed(startedAt: number): number {
