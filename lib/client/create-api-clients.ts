@@ -27,7 +27,7 @@ export function createV1Client(options: ResolvedPortOneOptions): PortOneApiClien
   const v1 = options.v1;
   if (!v1) return new PortOneApiClient('v1', undefined);
   const secrets = new HeldSecrets([v1.apiKey, v1.apiSecret]);
-  const configured = assemble(v1.baseUrl, v1Dialect, options, secrets, (axios, observer) => {
+  const configured = assemble(v1.baseUrl, v1Dialect, options, secrets, true, (axios, observer) => {
     const issue = observeTokenFetch(observer, async () => {
       const issued = await issueV1Token(axios, v1, options.timeoutMs);
       secrets.addToken(issued.value);
@@ -46,7 +46,8 @@ export function createV2Client(options: ResolvedPortOneOptions): PortOneApiClien
   const v2 = options.v2;
   if (!v2) return new PortOneApiClient('v2', undefined);
   const secrets = new HeldSecrets([v2.apiSecret]);
-  const configured = assemble(v2.baseUrl, v2Dialect, options, secrets, (axios, observer) => {
+  const usesTokens = v2.auth === 'token';
+  const configured = assemble(v2.baseUrl, v2Dialect, options, secrets, usesTokens, (axios, observer) => {
     if (v2.auth !== 'token') return new V2SecretAuthStrategy(v2.apiSecret);
     const issuer = new V2TokenIssuer(axios, v2.apiSecret, options.timeoutMs, secrets);
     return new V2TokenAuthStrategy(
@@ -65,9 +66,10 @@ function assemble(
   dialect: ApiDialect,
   options: ResolvedPortOneOptions,
   secrets: HeldSecrets,
+  usesTokens: boolean,
   createStrategy: (axios: AxiosInstance, observer: PortOneObserver) => AuthStrategy,
 ): ConfiguredApi {
-  const { statistics, observer } = createObservers(dialect.api, baseURL);
+  const { statistics, observer } = createObservers(dialect.api, baseURL, usesTokens);
   const owned = createAxiosInstance({
     baseURL,
     timeoutMs: options.timeoutMs,

@@ -41,7 +41,11 @@ export class CallStatistics implements PortOneObserver {
   private readonly recent: RecordedCall[] = [];
   private tokenState: TokenKnowledge = {};
 
-  constructor(private readonly now: () => number = () => performance.now()) {}
+  constructor(
+    /** Whether this API authenticates with fetched access tokens (V1, V2 `auth: 'token'`). */
+    readonly usesTokens: boolean,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
 
   callStarted(_call: ObservedCall): CallObservation {
     return {

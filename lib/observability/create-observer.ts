@@ -12,8 +12,8 @@ export interface ApiObservers {
 }
 
 /** @internal */
-export function createObservers(api: 'v1' | 'v2', baseUrl: string): ApiObservers {
-  const statistics = new CallStatistics();
+export function createObservers(api: 'v1' | 'v2', baseUrl: string, usesTokens: boolean): ApiObservers {
+  const statistics = new CallStatistics(usesTokens);
   const otel = loadOpenTelemetry();
   if (!otel) return { statistics, observer: statistics };
   const telemetry = new OpenTelemetryObserver(otel, api, serverAddressOf(baseUrl));

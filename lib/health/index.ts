@@ -1,0 +1,4 @@
+export { PortOneHealthModule } from './portone-health.module';
+export { PortOneHealthIndicator, type PortOneHealthCheckOptions } from './portone-health.indicator';
+export type { PortOneHealthOptions } from './portone-health-options';
+export type { PortOneApiHealth } from './assess-api-health';

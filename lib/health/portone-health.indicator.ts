@@ -1,0 +1,131 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
+import { performance } from 'node:perf_hooks';
+import type { PortOneApiClient } from '../client/portone-api-client';
+import { encodePath } from '../http/encode-path';
+import { PORTONE_V1_CLIENT, PORTONE_V2_CLIENT } from '../portone.constants';
+import { assessApiHealth, type PortOneApiHealth } from './assess-api-health';
+import { PORTONE_HEALTH_OPTIONS, type ResolvedHealthOptions } from './portone-health-options';
+
+/** Options of one `isHealthy` check. */
+export interface PortOneHealthCheckOptions {
+  /** Check only this API generation. Default: every configured one. */
+  api?: 'v1' | 'v2';
+}
+
+const CLIENT_TOKENS = { v1: PORTONE_V1_CLIENT, v2: PORTONE_V2_CLIENT } as const;
+/** An id no record has: PortOne answers 404 to an authenticated lookup, 401 when the credentials fail. */
+const PROBE_ID = 'imp_portone_health_probe';
+const PROBES = {
+  v1: { method: 'GET', path: encodePath`/certifications/${PROBE_ID}` },
+  v2: { method: 'GET', path: encodePath`/identity-verifications/${PROBE_ID}` },
+} as const;
+
+/**
+ * Terminus health indicator for PortOne. Reports from what the module already knows: the outcome and
+ * latency of the app's recent PortOne calls and the access token's state. Only when it knows nothing
+ * recent does it send one cheap authenticated request, at most once per `probeIntervalMs` however often
+ * `/health` is asked. It never throws: every problem is a `down` result (Terminus 12 no longer turns a
+ * throw into a 503). The result holds statuses, counts, durations and error classes, never a secret, a
+ * token or personal data.
+ *
+ * ```ts
+ * @Get('health') @HealthCheck()
+ * check() { return this.health.check([() => this.portOne.isHealthy('portone')]); }
+ * ```
+ * @publicApi
+ */
+@Injectable()
+export class PortOneHealthIndicator {
+  private readonly probes = new Map<'v1' | 'v2', { startedAt: number; done: Promise<void> }>();
+
+  constructor(
+    private readonly healthIndicatorService: HealthIndicatorService,
+    private readonly moduleRef: ModuleRef,
+    @Inject(PORTONE_HEALTH_OPTIONS) private readonly options: ResolvedHealthOptions,
+  ) {}
+
+  /** `up` when every checked API's last recent call reached PortOne with accepted credentials. */
+  async isHealthy<const Key extends string>(
+    key: Key,
+    options: PortOneHealthCheckOptions = {},
+  ): Promise<HealthIndicatorResult<Key>> {
+    const session = this.healthIndicatorService.check(key);
+    try {
+      const apis = options.api ? [options.api] : (['v1', 'v2'] as const).filter(api => this.client(api));
+      if (apis.length === 0) return session.down({ reason: 'PortOneModule has no API configured' });
+      const reports: Partial<Record<'v1' | 'v2', PortOneApiHealth>> = {};
+      for (const api of apis) reports[api] = await this.assess(api);
+      const up = apis.every(api => reports[api]?.status === 'up');
+      return up ? session.up(reports) : session.down(reports);
+    } catch {
+      // Nothing above is expected to throw; if it does, the answer is still a result, not an exception.
+      return session.down({ reason: 'the PortOne health check failed unexpectedly' });
+    }
+  }
+
+  private async assess(api: 'v1' | 'v2'): Promise<PortOneApiHealth> {
+    const client = this.client(api);
+    const statistics = client?.statistics;
+    if (!client || !statistics) {
+      return {
+        status: 'down',
+        basis: 'none',
+        recentCalls: { count: 0, failures: 0 },
+        reason: `${api} is not configured`,
+      };
+    }
+    const windowMs = this.options.probeIntervalMs;
+    const last = statistics.calls().at(-1);
+    let probed = false;
+    if (!last || performance.now() - last.endedAt > windowMs) {
+      probed = await this.probe(api, client);
+    }
+    return assessApiHealth({
+      calls: statistics.calls(),
+      token: statistics.usesTokens ? statistics.token() : undefined,
+      now: performance.now(),
+      windowMs,
+      probed,
+    });
+  }
+
+  /** Sends the probe unless one was sent within the interval (joining one in flight). True when it ran. */
+  private async probe(api: 'v1' | 'v2', client: PortOneApiClient): Promise<boolean> {
+    const previous = this.probes.get(api);
+    if (previous && performance.now() - previous.startedAt < this.options.probeIntervalMs) {
+      await previous.done;
+      return true;
+    }
+    const { method, path } = PROBES[api];
+    const done = client
+      .request(
+        {
+          method,
+          path,
+          params: api === 'v2' ? { storeId: client.defaultStoreId } : undefined,
+          retrySafe: false,
+          options: { timeoutMs: this.options.probeTimeoutMs },
+        },
+        'PortOneHealthIndicator.probe',
+      )
+      // The outcome is recorded by the module's call statistics like any call; nothing to do with it here.
+      .then(
+        () => undefined,
+        () => undefined,
+      );
+    this.probes.set(api, { startedAt: performance.now(), done });
+    await done;
+    return true;
+  }
+
+  private client(api: 'v1' | 'v2'): PortOneApiClient | undefined {
+    try {
+      const client = this.moduleRef.get<PortOneApiClient>(CLIENT_TOKENS[api], { strict: false });
+      return client.statistics ? client : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+}

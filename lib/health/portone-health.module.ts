@@ -1,0 +1,31 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { PortOneHealthIndicator } from './portone-health.indicator';
+import {
+  PORTONE_HEALTH_OPTIONS,
+  resolveHealthOptions,
+  type PortOneHealthOptions,
+} from './portone-health-options';
+
+/**
+ * Provides `PortOneHealthIndicator`. Import it beside `TerminusModule` in the module of your health
+ * controller, anywhere in an app that registers `PortOneModule`; `forRoot` changes the probe interval.
+ * Lives under `nestjs-portone/health`, so apps without `@nestjs/terminus` never load it.
+ * @publicApi
+ */
+@Module({
+  imports: [TerminusModule],
+  providers: [
+    PortOneHealthIndicator,
+    { provide: PORTONE_HEALTH_OPTIONS, useFactory: () => resolveHealthOptions() },
+  ],
+  exports: [PortOneHealthIndicator],
+})
+export class PortOneHealthModule {
+  static forRoot(options: PortOneHealthOptions = {}): DynamicModule {
+    return {
+      module: PortOneHealthModule,
+      providers: [{ provide: PORTONE_HEALTH_OPTIONS, useFactory: () => resolveHealthOptions(options) }],
+    };
+  }
+}
