@@ -46,6 +46,9 @@ describe('ids that would not stay one path segment', () => {
   it('encodePath refuses a dot segment even when a caller skipped validatePathParam', () => {
     expect(() => encodePath`/certifications/${'..'}`).toThrow(PortOneValidationError);
     expect(() => encodePath`/certifications/${''}`).toThrow(PortOneValidationError);
-    expect(encodePath`/a/${'b?c'}/d`).toBe('/a/b%3Fc/d');
+    const encoded = encodePath`/a/${'b?c'}/d`;
+    expect(encoded.path).toBe('/a/b%3Fc/d');
+    // Telemetry sees only the template, never the value.
+    expect(encoded.template).toBe('/a/{id}/d');
   });
 });
