@@ -2,11 +2,13 @@
  * Derives the request-body JSON Schemas that the PortOne emulator (`lib/testing`) validates against.
  *
  * Run from the repository root:
- *   npx ts-node --transpile-only scripts/derive-emulator-schemas.ts
+ *   npx ts-node --transpile-only scripts/derive-emulator-schemas.ts [spec-dir]
  *
- * Input: the official spec extracts in `../shared/reference/spec/` (v1-subset.json: Swagger 2.0,
- * v2-subset.json: OpenAPI 3.0.3). Output: `lib/testing/schema/v1-request-schemas.json` and
- * `lib/testing/schema/v2-request-schemas.json`, keyed by operationId.
+ * Input: a folder holding PortOne's spec extracts `v1-subset.json` (Swagger 2.0) and `v2-subset.json`
+ * (OpenAPI 3.0.3): either the official files, or (the default) their structure committed in `spec/` by
+ * `scripts/extract-spec-structure.ts`; both derive the same output. Output:
+ * `lib/testing/schema/v1-request-schemas.json` and `lib/testing/schema/v2-request-schemas.json`, keyed by
+ * operationId.
  *
  * Only structure is kept (types, properties, required, enums, formats, maxLength, items, minimum and the
  * combinators). Descriptions, titles, examples and every `x-portone-*` key are dropped: the emulator must
@@ -17,6 +19,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { STRUCTURE_DIR } from './extract-spec-structure';
 
 /** A JSON value as read from the spec files. */
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -226,8 +229,7 @@ export function deriveV2Schemas(spec: JsonObject): Record<string, DerivedSchema>
 // Entry point
 // ---------------------------------------------------------------------------------------------------------
 
-/** Where the inputs and outputs live, relative to the repository root. */
-export const SPEC_DIR = path.join('..', 'shared', 'reference', 'spec');
+/** Where the outputs live, relative to the repository root. */
 export const OUTPUT_DIR = path.join('lib', 'testing', 'schema');
 
 /** Serialises a schema map exactly as it is committed. */
@@ -235,10 +237,12 @@ export function serialize(schemas: Record<string, DerivedSchema>): string {
   return `${JSON.stringify(schemas, null, 2)}\n`;
 }
 
-/** Reads both spec extracts and returns the two output files' contents keyed by file name. */
-export function deriveEmulatorSchemas(repoRoot: string): Record<string, string> {
+/**
+ * Reads both spec extracts from `specDir` and returns the two output files' contents keyed by file name.
+ */
+export function deriveEmulatorSchemas(specDir: string): Record<string, string> {
   const read = (file: string): JsonObject =>
-    asObject(JSON.parse(fs.readFileSync(path.join(repoRoot, SPEC_DIR, file), 'utf8')) as Json, file);
+    asObject(JSON.parse(fs.readFileSync(path.join(specDir, file), 'utf8')) as Json, file);
   return {
     'v1-request-schemas.json': serialize(deriveV1Schemas(read('v1-subset.json'))),
     'v2-request-schemas.json': serialize(deriveV2Schemas(read('v2-subset.json'))),
@@ -247,7 +251,9 @@ export function deriveEmulatorSchemas(repoRoot: string): Record<string, string> 
 
 function main(): void {
   const repoRoot = path.resolve(__dirname, '..');
-  const outputs = deriveEmulatorSchemas(repoRoot);
+  const specDir = path.resolve(process.argv[2] ?? path.join(repoRoot, STRUCTURE_DIR));
+  console.log(`reading ${specDir}`);
+  const outputs = deriveEmulatorSchemas(specDir);
   fs.mkdirSync(path.join(repoRoot, OUTPUT_DIR), { recursive: true });
   for (const [file, text] of Object.entries(outputs)) {
     fs.writeFileSync(path.join(repoRoot, OUTPUT_DIR, file), text);

@@ -159,9 +159,9 @@ export function decodeJwtPart(part: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>;
 }
 
-/** One of PortOne's official spec extracts in ../shared/reference/spec (beside the repo, in CI too). */
+/** The committed structure of one of PortOne's official spec extracts (spec/, see scripts/extract-spec-structure.ts). */
 export function readReferenceSpec(file: string) {
-  return JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../shared/reference/spec', file), 'utf8'));
+  return JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../spec', file), 'utf8'));
 }
 
 /**

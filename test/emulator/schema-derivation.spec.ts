@@ -1,12 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { deriveEmulatorSchemas, OUTPUT_DIR } from '../../scripts/derive-emulator-schemas';
+import { STRUCTURE_DIR } from '../../scripts/extract-spec-structure';
 import { getSchemaValidator } from '../../lib/testing/schema/validator';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
+const specDir = path.join(repoRoot, STRUCTURE_DIR);
 
 describe('derived request schemas', () => {
-  const outputs = deriveEmulatorSchemas(repoRoot);
+  const outputs = deriveEmulatorSchemas(specDir);
   const v1 = JSON.parse(outputs['v1-request-schemas.json']);
   const v2 = JSON.parse(outputs['v2-request-schemas.json']);
 
@@ -16,8 +18,15 @@ describe('derived request schemas', () => {
     }
   });
 
+  it('reads only the structure committed in spec/ (no descriptions, titles, examples or x-* prose)', () => {
+    const prose = /"(description|title|summary|example|examples|x-[\w-]+)":/;
+    for (const file of fs.readdirSync(specDir)) {
+      expect(fs.readFileSync(path.join(specDir, file), 'utf8')).not.toMatch(prose);
+    }
+  });
+
   it('is deterministic', () => {
-    expect(deriveEmulatorSchemas(repoRoot)).toEqual(outputs);
+    expect(deriveEmulatorSchemas(specDir)).toEqual(outputs);
   });
 
   it('is keyed by the emulated operationIds', () => {

@@ -14,6 +14,7 @@ import type { PortOneApiClient } from '../../lib/client/portone-api-client';
 import { PORTONE_V1_CLIENT } from '../../lib/portone.constants';
 import { PortOneEmulator } from '../../lib/testing';
 import { emulatorOptions, rejectionOf } from '../support/portone-test-app';
+import { recorder } from '../support/spy';
 
 describe('PortOneModule', () => {
   let emulator: PortOneEmulator;
@@ -163,7 +164,7 @@ describe('PortOneModule', () => {
 
   it('two registrations share neither tokens nor axios instances, and the global axios is untouched', async () => {
     const second = await PortOneEmulator.start();
-    const globalRequestHook = jest.fn((config: InternalAxiosRequestConfig) => config);
+    const globalRequestHook = recorder((config: InternalAxiosRequestConfig) => config);
     const hookId = axios.interceptors.request.use(globalRequestHook);
     try {
       // Two feature modules, each with its own registration, as an app serving two merchants would have.
@@ -209,7 +210,7 @@ describe('PortOneModule', () => {
       expect(tokenA).toMatch(/^Bearer /);
       expect(tokenA).not.toBe(tokenB);
       // The module never went through the process-global axios.
-      expect(globalRequestHook).not.toHaveBeenCalled();
+      expect(globalRequestHook.calls).toEqual([]);
       await moduleRef.close();
     } finally {
       axios.interceptors.request.eject(hookId);

@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import type { RequestCertificationOtpDto, SendIdentityVerificationDto } from '../../lib';
 import { PortOneEmulator } from '../../lib/testing';
 import { CapturingLogger } from '../support/capturing-logger';
+import { spyOn } from '../support/spy';
 import {
   createPortOneTestApp,
   emulatorOptions,
@@ -205,10 +206,10 @@ describe('redaction scan: logs and serialised errors', () => {
   });
 
   it('logger: true logs through Nest Logger; without the option the module is quiet', async () => {
-    const log = jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
-    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    const log = spyOn(Logger.prototype, 'log');
+    const warn = spyOn(Logger.prototype, 'warn');
     const portOneLines = () =>
-      [...log.mock.calls, ...warn.mock.calls]
+      [...log.calls, ...warn.calls]
         .map(call => String(call[0]))
         .filter(line => line.includes('/certifications/'));
     try {
@@ -228,16 +229,16 @@ describe('redaction scan: logs and serialised errors', () => {
       });
       await loud.certifications.get('imp_log').catch(() => undefined);
       await loud.close();
-      expect(log.mock.calls.map(call => String(call[0]))).toContainEqual(
+      expect(log.calls.map(call => String(call[0]))).toContainEqual(
         expect.stringMatching(/^POST v1 \/certifications\/otp\/request 200 \d+ms/),
       );
-      expect(warn.mock.calls.map(call => String(call[0]))).toContainEqual(
+      expect(warn.calls.map(call => String(call[0]))).toContainEqual(
         expect.stringContaining('GET v1 /certifications/imp_log failed'),
       );
       expect(impUid).toMatch(/^imp_/);
     } finally {
-      log.mockRestore();
-      warn.mockRestore();
+      log.restore();
+      warn.restore();
     }
   });
 });
