@@ -6,7 +6,7 @@ export type {
 } from './portone.module-definition';
 export * from './options';
 export * from './errors';
-export * from './http';
+export type { PortOneCallOptions, PortOneIdempotentCallOptions } from './core/call-options';
 export * from './exception-filter';
 
 export { CertificationService } from './certification/certification.service';
@@ -26,10 +26,7 @@ export { Payment, PaymentPromotion, type PaymentStatus } from './cvs-payment/mod
 export { PaymentCancellation } from './cvs-payment/models/payment-cancellation.model';
 export { VbankDeposit } from './cvs-payment/models/vbank-deposit.model';
 
-export {
-  IdentityVerificationService,
-  type IdentityVerificationPage,
-} from './identity-verification/identity-verification.service';
+export { IdentityVerificationService } from './identity-verification/identity-verification.service';
 export {
   SendIdentityVerificationDto,
   SendIdentityVerificationCustomerDto,
@@ -53,6 +50,7 @@ export {
   UnrecognizedIdentityVerification,
   isUnrecognizedIdentityVerification,
   type IdentityVerification,
+  type IdentityVerificationPage,
 } from './identity-verification/models/identity-verification.model';
 export {
   SelectedChannel,

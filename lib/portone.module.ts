@@ -1,10 +1,16 @@
 import { Module } from '@nestjs/common';
 import { CertificationService } from './certification/certification.service';
-import { createV1Client, createV2Client } from './client/create-api-clients';
+import { createV1Api, createV2Api, type PortOneApi } from './core/create-api';
 import { CvsService } from './cvs-payment/cvs.service';
 import { IdentityVerificationService } from './identity-verification/identity-verification.service';
-import { resolveOptions } from './options/resolve-options';
-import { PORTONE_RESOLVED_OPTIONS, PORTONE_V1_CLIENT, PORTONE_V2_CLIENT } from './portone.constants';
+import { resolveModuleOptions } from './options/resolve-options';
+import {
+  PORTONE_RESOLVED_OPTIONS,
+  PORTONE_V1_API,
+  PORTONE_V1_CLIENT,
+  PORTONE_V2_API,
+  PORTONE_V2_CLIENT,
+} from './portone.constants';
 import { PORTONE_MODULE_OPTIONS, PortOneConfigurableModule } from './portone.module-definition';
 
 /**
@@ -18,9 +24,11 @@ import { PORTONE_MODULE_OPTIONS, PortOneConfigurableModule } from './portone.mod
  */
 @Module({
   providers: [
-    { provide: PORTONE_RESOLVED_OPTIONS, useFactory: resolveOptions, inject: [PORTONE_MODULE_OPTIONS] },
-    { provide: PORTONE_V1_CLIENT, useFactory: createV1Client, inject: [PORTONE_RESOLVED_OPTIONS] },
-    { provide: PORTONE_V2_CLIENT, useFactory: createV2Client, inject: [PORTONE_RESOLVED_OPTIONS] },
+    { provide: PORTONE_RESOLVED_OPTIONS, useFactory: resolveModuleOptions, inject: [PORTONE_MODULE_OPTIONS] },
+    { provide: PORTONE_V1_API, useFactory: createV1Api, inject: [PORTONE_RESOLVED_OPTIONS] },
+    { provide: PORTONE_V2_API, useFactory: createV2Api, inject: [PORTONE_RESOLVED_OPTIONS] },
+    { provide: PORTONE_V1_CLIENT, useFactory: (api: PortOneApi) => api.client, inject: [PORTONE_V1_API] },
+    { provide: PORTONE_V2_CLIENT, useFactory: (api: PortOneApi) => api.client, inject: [PORTONE_V2_API] },
     CertificationService,
     CvsService,
     IdentityVerificationService,

@@ -1,3 +1,4 @@
+import { messages } from './messages';
 import { PortOneError, type PortOneErrorDetails } from './portone.error';
 
 /**
@@ -6,7 +7,6 @@ import { PortOneError, type PortOneErrorDetails } from './portone.error';
  */
 export class PortOneAbortedError extends PortOneError {
   constructor(details: PortOneErrorDetails = {}) {
-    const where = details.request ? `${details.request.method} ${details.request.path}` : 'PortOne call';
-    super(`${where} was aborted by the caller`, { ...details, retryable: false });
+    super(messages.aborted(details.request), { ...details, retryable: false });
   }
 }

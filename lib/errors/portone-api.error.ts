@@ -1,3 +1,4 @@
+import { messages } from './messages';
 import { PortOneError, type PortOneErrorDetails } from './portone.error';
 
 /** What PortOne said about a failed call. */
@@ -38,12 +39,8 @@ export class PortOneApiError<TType extends string = string> extends PortOneError
   readonly pgMessage?: string;
 
   constructor(init: PortOneApiErrorInit) {
-    const where = init.request ? `${init.request.method} ${init.request.path}` : 'PortOne call';
     const what = init.type ?? (init.code !== undefined ? `code ${init.code}` : 'error');
-    super(
-      `${where} failed with HTTP ${init.status} (${what})${init.portOneMessage ? `: ${init.portOneMessage}` : ''}`,
-      init,
-    );
+    super(messages.apiError(init.request, init.status, what, init.portOneMessage), init);
     this.status = init.status;
     this.code = init.code;
     this.type = init.type as TType | undefined;

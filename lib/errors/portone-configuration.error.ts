@@ -1,3 +1,4 @@
+import { messages } from './messages';
 import { PortOneError } from './portone.error';
 
 /**
@@ -9,8 +10,12 @@ export class PortOneConfigurationError extends PortOneError {
   /** Every problem found, one sentence each. */
   readonly problems: readonly string[];
 
-  constructor(problems: readonly string[]) {
-    super(`Invalid PortOneModule options: ${problems.join('; ')}`, { retryable: false });
+  /**
+   * @param problems every problem found, one sentence each
+   * @param message defaults to `Invalid PortOneModule options: <problems>`
+   */
+  constructor(problems: readonly string[], message: string = messages.invalidOptions(problems)) {
+    super(message, { retryable: false });
     this.problems = problems;
   }
 

@@ -1,3 +1,4 @@
+import { messages } from './messages';
 import { PortOneError, type PortOneErrorDetails } from './portone.error';
 
 /** Why a call failed without a usable answer from PortOne. */
@@ -49,8 +50,7 @@ export class PortOneTimeoutError extends PortOneNetworkError {
   readonly timeoutMs: number;
 
   constructor(timeoutMs: number, init: Omit<PortOneNetworkErrorInit, 'failure'>) {
-    const where = init.request ? `${init.request.method} ${init.request.path}` : 'PortOne call';
-    super(`${where} timed out after ${timeoutMs} ms`, { ...init, failure: 'timeout' });
+    super(messages.timeout(init.request, timeoutMs), { ...init, failure: 'timeout' });
     this.timeoutMs = timeoutMs;
   }
 

@@ -1,3 +1,4 @@
+import { messages } from './messages';
 import { PortOneError } from './portone.error';
 
 /** One field that failed validation. */
@@ -21,10 +22,7 @@ export class PortOneValidationError extends PortOneError {
   readonly target: string;
 
   constructor(target: string, issues: readonly PortOneValidationIssue[]) {
-    const list = issues.map(
-      issue => `${issue.field} (${issue.rules.join(', ')}): ${issue.messages.join('; ')}`,
-    );
-    super(`Invalid ${target}: ${list.join(' | ')}`, { retryable: false });
+    super(messages.invalidInput(target, issues), { retryable: false });
     this.target = target;
     this.issues = issues;
   }

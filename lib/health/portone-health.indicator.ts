@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
 import { performance } from 'node:perf_hooks';
-import type { PortOneApiClient } from '../client/portone-api-client';
-import { encodePath } from '../http/encode-path';
+import { defineOperation } from '../core/operation';
+import type { PortOneClient } from '../core/portone-client';
 import { PORTONE_V1_CLIENT, PORTONE_V2_CLIENT } from '../portone.constants';
 import { assessApiHealth, type PortOneApiHealth } from './assess-api-health';
 import { PORTONE_HEALTH_OPTIONS, type ResolvedHealthOptions } from './portone-health-options';
@@ -17,10 +17,24 @@ export interface PortOneHealthCheckOptions {
 const CLIENT_TOKENS = { v1: PORTONE_V1_CLIENT, v2: PORTONE_V2_CLIENT } as const;
 /** An id no record has: PortOne answers 404 to an authenticated lookup, 401 when the credentials fail. */
 const PROBE_ID = 'imp_portone_health_probe';
+/** Never retried (`idempotency: 'none'`): a probe reports the state of now, not after backoff. */
 const PROBES = {
-  v1: { method: 'GET', path: encodePath`/certifications/${PROBE_ID}` },
-  v2: { method: 'GET', path: encodePath`/identity-verifications/${PROBE_ID}` },
-} as const;
+  v1: defineOperation({
+    api: 'v1',
+    name: 'PortOneHealthIndicator.probe',
+    method: 'GET',
+    path: '/certifications/{id}',
+    idempotency: 'none',
+  }),
+  v2: defineOperation({
+    api: 'v2',
+    name: 'PortOneHealthIndicator.probe',
+    method: 'GET',
+    path: '/identity-verifications/{id}',
+    idempotency: 'none',
+    query: (_, { storeId }) => ({ storeId }),
+  }),
+};
 
 /**
  * Terminus health indicator for PortOne. Reports from what the module already knows: the outcome and
@@ -92,24 +106,14 @@ export class PortOneHealthIndicator {
   }
 
   /** Sends the probe unless one was sent within the interval (joining one in flight). True when it ran. */
-  private async probe(api: 'v1' | 'v2', client: PortOneApiClient): Promise<boolean> {
+  private async probe(api: 'v1' | 'v2', client: PortOneClient): Promise<boolean> {
     const previous = this.probes.get(api);
     if (previous && performance.now() - previous.startedAt < this.options.probeIntervalMs) {
       await previous.done;
       return true;
     }
-    const { method, path } = PROBES[api];
     const done = client
-      .request(
-        {
-          method,
-          path,
-          params: api === 'v2' ? { storeId: client.defaultStoreId } : undefined,
-          retrySafe: false,
-          options: { timeoutMs: this.options.probeTimeoutMs },
-        },
-        'PortOneHealthIndicator.probe',
-      )
+      .call(PROBES[api], { id: PROBE_ID }, undefined, { timeoutMs: this.options.probeTimeoutMs })
       // The outcome is recorded by the module's call statistics like any call; nothing to do with it here.
       .then(
         () => undefined,
@@ -120,9 +124,9 @@ export class PortOneHealthIndicator {
     return true;
   }
 
-  private client(api: 'v1' | 'v2'): PortOneApiClient | undefined {
+  private client(api: 'v1' | 'v2'): PortOneClient | undefined {
     try {
-      const client = this.moduleRef.get<PortOneApiClient>(CLIENT_TOKENS[api], { strict: false });
+      const client = this.moduleRef.get<PortOneClient>(CLIENT_TOKENS[api], { strict: false });
       return client.statistics ? client : undefined;
     } catch {
       return undefined;

@@ -1,28 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { PortOneApiClient } from '../client/portone-api-client';
-import type { PortOneCallOptions, PortOneIdempotentCallOptions } from '../http/call-options.interface';
-import { encodePath } from '../http/encode-path';
+import type { PortOneCallOptions, PortOneIdempotentCallOptions } from '../core/call-options';
+import type { PortOneClient } from '../core/portone-client';
 import { PORTONE_V2_CLIENT } from '../portone.constants';
-import { collectSensitiveValues } from '../redaction';
-import { idempotencyHeader } from '../v2/idempotency-key';
-import { validateInput, validatePathParam } from '../validation';
-import { ConfirmIdentityVerificationDto } from './dto/confirm-identity-verification.dto';
-import { ListIdentityVerificationsDto } from './dto/list-identity-verifications.dto';
-import { SendIdentityVerificationDto } from './dto/send-identity-verification.dto';
-import { StoreScopeDto } from './dto/store-scope.dto';
-import { toListRequestBody, toSendBody } from './identity-verification-wire';
+import type { ConfirmIdentityVerificationDto } from './dto/confirm-identity-verification.dto';
+import type { ListIdentityVerificationsDto } from './dto/list-identity-verifications.dto';
+import type { SendIdentityVerificationDto } from './dto/send-identity-verification.dto';
+import type { StoreScopeDto } from './dto/store-scope.dto';
+import { identityVerificationOperations as operations } from './identity-verification.operations';
 import type {
   IdentityVerification,
+  IdentityVerificationPage,
   VerifiedIdentityVerification,
 } from './models/identity-verification.model';
-import type { PageInfo } from './models/identity-verification-parts.model';
-import { toIdentityVerification, toPageInfo } from './models/map-identity-verification';
-
-/** One page of `list`. @publicApi */
-export interface IdentityVerificationPage {
-  readonly items: IdentityVerification[];
-  readonly page: PageInfo;
-}
 
 /**
  * PortOne V2 identity verification (본인인증): `send` a code to the person, `confirm` it, `resend` it, and
@@ -34,55 +23,29 @@ export interface IdentityVerificationPage {
  */
 @Injectable()
 export class IdentityVerificationService {
-  constructor(@Inject(PORTONE_V2_CLIENT) private readonly v2: PortOneApiClient) {}
+  constructor(@Inject(PORTONE_V2_CLIENT) private readonly v2: PortOneClient) {}
 
   /**
    * Reads one verification (`GET /identity-verifications/{id}`).
    * @throws PortOneApiError of type `IDENTITY_VERIFICATION_NOT_FOUND` (404).
    */
-  async get(
+  get(
     identityVerificationId: string,
     scope: StoreScopeDto = {},
     options?: PortOneCallOptions,
   ): Promise<IdentityVerification> {
-    const id = validatePathParam('identityVerificationId', identityVerificationId);
-    const { storeId } = validateInput(StoreScopeDto, scope);
-    const raw = await this.v2.request<unknown>(
-      {
-        method: 'GET',
-        path: encodePath`/identity-verifications/${id}`,
-        params: { storeId: storeId ?? this.v2.defaultStoreId },
-        retrySafe: true,
-        options,
-      },
-      'IdentityVerificationService.get',
-    );
-    return toIdentityVerification(raw);
+    return this.v2.call(operations.get, { identityVerificationId }, scope, options);
   }
 
   /**
    * Lists verifications (`GET /identity-verifications`) with the filters, paging and sorting PortOne allows.
    * Defaults: page 0 of 10, newest request first, the last 90 days.
    */
-  async list(
+  list(
     query: ListIdentityVerificationsDto = {},
     options?: PortOneCallOptions,
   ): Promise<IdentityVerificationPage> {
-    const input = validateInput(ListIdentityVerificationsDto, query);
-    const requestBody = toListRequestBody(input, this.v2.defaultStoreId);
-    const raw = await this.v2.request<{ items?: unknown[]; page?: unknown }>(
-      {
-        method: 'GET',
-        path: '/identity-verifications',
-        params: { requestBody },
-        retrySafe: true,
-        sensitiveValues: collectSensitiveValues(input.filter?.customer ?? {}),
-        options,
-      },
-      'IdentityVerificationService.list',
-    );
-    const items = Array.isArray(raw.items) ? raw.items.map(toIdentityVerification) : [];
-    return { items, page: toPageInfo(raw.page) };
+    return this.v2.call(operations.list, {}, query, options);
   }
 
   /**
@@ -91,26 +54,12 @@ export class IdentityVerificationService {
    * @throws PortOneApiError of type `CHANNEL_NOT_FOUND`, `IDENTITY_VERIFICATION_ALREADY_SENT`,
    * `IDENTITY_VERIFICATION_ALREADY_VERIFIED`, `MAX_TRANSACTION_COUNT_REACHED` or `PG_PROVIDER`.
    */
-  async send(
+  send(
     identityVerificationId: string,
     dto: SendIdentityVerificationDto,
     options?: PortOneIdempotentCallOptions,
   ): Promise<void> {
-    const id = validatePathParam('identityVerificationId', identityVerificationId);
-    const input = validateInput(SendIdentityVerificationDto, dto);
-    const body = toSendBody(input, input.storeId ?? this.v2.defaultStoreId);
-    await this.v2.request<unknown>(
-      {
-        method: 'POST',
-        path: encodePath`/identity-verifications/${id}/send`,
-        data: body,
-        headers: { 'Idempotency-Key': idempotencyHeader(options?.idempotencyKey) },
-        retrySafe: true,
-        sensitiveValues: collectSensitiveValues(body),
-        options,
-      },
-      'IdentityVerificationService.send',
-    );
+    return this.v2.call(operations.send, { identityVerificationId }, dto, options);
   }
 
   /**
@@ -119,27 +68,12 @@ export class IdentityVerificationService {
    * @throws PortOneApiError of type `IDENTITY_VERIFICATION_NOT_FOUND`, `IDENTITY_VERIFICATION_NOT_SENT`,
    * `IDENTITY_VERIFICATION_ALREADY_VERIFIED` or `PG_PROVIDER` (e.g. a wrong code).
    */
-  async confirm(
+  confirm(
     identityVerificationId: string,
     dto: ConfirmIdentityVerificationDto = {},
     options?: PortOneIdempotentCallOptions,
   ): Promise<VerifiedIdentityVerification> {
-    const id = validatePathParam('identityVerificationId', identityVerificationId);
-    const input = validateInput(ConfirmIdentityVerificationDto, dto);
-    const body = { storeId: input.storeId ?? this.v2.defaultStoreId, otp: input.otp };
-    const raw = await this.v2.request<{ identityVerification?: unknown }>(
-      {
-        method: 'POST',
-        path: encodePath`/identity-verifications/${id}/confirm`,
-        data: body,
-        headers: { 'Idempotency-Key': idempotencyHeader(options?.idempotencyKey) },
-        retrySafe: true,
-        sensitiveValues: collectSensitiveValues(body),
-        options,
-      },
-      'IdentityVerificationService.confirm',
-    );
-    return toIdentityVerification(raw.identityVerification) as VerifiedIdentityVerification;
+    return this.v2.call(operations.confirm, { identityVerificationId }, dto, options);
   }
 
   /**
@@ -147,23 +81,11 @@ export class IdentityVerificationService {
    * @throws PortOneApiError of type `IDENTITY_VERIFICATION_NOT_FOUND`, `IDENTITY_VERIFICATION_NOT_SENT`,
    * `IDENTITY_VERIFICATION_ALREADY_VERIFIED` or `PG_PROVIDER`.
    */
-  async resend(
+  resend(
     identityVerificationId: string,
     scope: StoreScopeDto = {},
     options?: PortOneIdempotentCallOptions,
   ): Promise<void> {
-    const id = validatePathParam('identityVerificationId', identityVerificationId);
-    const { storeId } = validateInput(StoreScopeDto, scope);
-    await this.v2.request<unknown>(
-      {
-        method: 'POST',
-        path: encodePath`/identity-verifications/${id}/resend`,
-        params: { storeId: storeId ?? this.v2.defaultStoreId },
-        headers: { 'Idempotency-Key': idempotencyHeader(options?.idempotencyKey) },
-        retrySafe: true,
-        options,
-      },
-      'IdentityVerificationService.resend',
-    );
+    return this.v2.call(operations.resend, { identityVerificationId }, scope, options);
   }
 }

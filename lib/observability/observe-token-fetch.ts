@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { IssuedToken } from '../http/token-cache';
+import type { IssuedToken } from '../auth/token-cache';
 import type { PortOneObserver } from './call-observer';
 
 /**

@@ -44,7 +44,7 @@ export interface ResolvedPortOneOptions {
  * problem, so a misconfigured app stops at boot instead of at its first payment.
  * @internal
  */
-export function resolveOptions(raw: unknown): ResolvedPortOneOptions {
+export function resolveModuleOptions(raw: unknown): ResolvedPortOneOptions {
   if (raw === null || typeof raw !== 'object') {
     throw new PortOneConfigurationError(['options must be an object']);
   }

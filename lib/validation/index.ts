@@ -1,4 +1,2 @@
-export { validateInput, validatePathParam } from './validate-input';
-export { IsStringOrObject, toJsonString } from './is-string-or-object.decorator';
-export { validateCallOptions } from './validate-call-options';
+export { IsStringOrObject } from './is-string-or-object.decorator';
 export { ToDate } from './to-date.decorator';

@@ -18,8 +18,3 @@ export function IsStringOrObject(options?: ValidationOptions): PropertyDecorator
     options,
   );
 }
-
-/** JSON-encodes an object; strings pass through unchanged. @internal */
-export function toJsonString(value: string | object | undefined): string | undefined {
-  return value === undefined || typeof value === 'string' ? value : JSON.stringify(value);
-}

@@ -1,4 +1,4 @@
-import { SingleFlightTokenCache, type IssuedToken } from '../../lib/http/token-cache';
+import { SingleFlightTokenCache, type IssuedToken } from '../../lib/auth/token-cache';
 
 /** A token source whose clock and answers the test controls. */
 function setup(lifetimeMs = 1_800_000, marginMs = 30_000) {

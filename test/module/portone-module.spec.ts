@@ -10,8 +10,8 @@ import {
   type PortOneModuleOptions,
   type PortOneOptionsFactory,
 } from '../../lib';
-import type { PortOneApiClient } from '../../lib/client/portone-api-client';
-import { PORTONE_V1_CLIENT } from '../../lib/portone.constants';
+import type { PortOneApi } from '../../lib/core/create-api';
+import { PORTONE_V1_API } from '../../lib/portone.constants';
 import { PortOneEmulator } from '../../lib/testing';
 import { emulatorOptions, rejectionOf } from '../support/portone-test-app';
 import { recorder } from '../support/spy';
@@ -183,20 +183,16 @@ describe('PortOneModule', () => {
       @Module({ imports: [registrationB], providers: [ConsumerB] })
       class FeatureB {}
       const moduleRef = await Test.createTestingModule({ imports: [FeatureA, FeatureB] }).compile();
-      const clientA = moduleRef
-        .select(registrationA)
-        .get<PortOneApiClient>(PORTONE_V1_CLIENT, { strict: true });
-      const clientB = moduleRef
-        .select(registrationB)
-        .get<PortOneApiClient>(PORTONE_V1_CLIENT, { strict: true });
+      const clientA = moduleRef.select(registrationA).get<PortOneApi>(PORTONE_V1_API, { strict: true });
+      const clientB = moduleRef.select(registrationB).get<PortOneApi>(PORTONE_V1_API, { strict: true });
       const serviceA = moduleRef.get(ConsumerA).certifications;
       const serviceB = moduleRef.get(ConsumerB).certifications;
 
       expect(serviceA).not.toBe(serviceB);
       expect(clientA).not.toBe(clientB);
       expect(clientA.http).toBeDefined();
-      expect(clientA.http?.axiosRef).not.toBe(clientB.http?.axiosRef);
-      expect(clientA.http?.axiosRef).not.toBe(axios);
+      expect(clientA.http.axiosRef).not.toBe(clientB.http.axiosRef);
+      expect(clientA.http.axiosRef).not.toBe(axios);
 
       await expect(serviceA.get('imp_missing')).rejects.toMatchObject({ status: 404 });
       await expect(serviceB.get('imp_missing')).rejects.toMatchObject({ status: 404 });

@@ -3,6 +3,7 @@ import type {
   IdentityVerificationFailure,
   IdentityVerificationRequestedCustomer,
   IdentityVerificationVerifiedCustomer,
+  PageInfo,
   SelectedChannel,
 } from './identity-verification-parts.model';
 
@@ -80,4 +81,10 @@ export function isUnrecognizedIdentityVerification(
   record: IdentityVerification,
 ): record is UnrecognizedIdentityVerification {
   return record instanceof UnrecognizedIdentityVerification;
+}
+
+/** One page of `IdentityVerificationService.list`. @publicApi */
+export interface IdentityVerificationPage {
+  readonly items: IdentityVerification[];
+  readonly page: PageInfo;
 }

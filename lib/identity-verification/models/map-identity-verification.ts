@@ -13,6 +13,7 @@ import {
   VerifiedIdentityVerification,
   type IdentityVerification,
   type IdentityVerificationBase,
+  type IdentityVerificationPage,
 } from './identity-verification.model';
 
 // V2 answers are camelCase already, so records are built by copying the fields each class declares.
@@ -50,7 +51,7 @@ const BASE_FIELDS = ['id', 'customData', 'pgTxId', 'version'] as const;
  * Builds the record class of the answer's `status`; a status this module does not know keeps the raw JSON.
  * @internal
  */
-export function toIdentityVerification(raw: unknown): IdentityVerification {
+export function mapIdentityVerification(raw: unknown): IdentityVerification {
   const record = isObject(raw) ? raw : {};
   switch (record.status) {
     case 'READY': {
@@ -91,9 +92,13 @@ export function toIdentityVerification(raw: unknown): IdentityVerification {
   }
 }
 
-/** @internal */
-export function toPageInfo(raw: unknown): PageInfo {
-  return copy(new PageInfo(), raw, PAGE_FIELDS);
+/** The answer of `GET /identity-verifications`. @internal */
+export function mapIdentityVerificationPage(raw: unknown): IdentityVerificationPage {
+  const page = isObject(raw) ? raw : {};
+  return {
+    items: Array.isArray(page.items) ? page.items.map(mapIdentityVerification) : [],
+    page: copy(new PageInfo(), page.page, PAGE_FIELDS),
+  };
 }
 
 function fillBase<T extends IdentityVerificationBase>(target: T, raw: Json): T {

@@ -1,5 +1,5 @@
 import { PortOneValidationError, type PortOneValidationIssue } from '../errors';
-import type { PortOneCallOptions } from '../http/call-options.interface';
+import type { PortOneCallOptions } from './call-options';
 import { MAX_TIMER_MS } from '../options/portone-options.schema';
 
 /**

@@ -1,12 +1,51 @@
 import { performance } from 'node:perf_hooks';
-import type { AxiosInstance } from 'axios';
 import { PortOneAuthError, type PortOneRequestSummary } from '../errors';
-import type { PortOneRequestConfig } from '../http/request-context';
-import type { IssuedToken } from '../http/token-cache';
-import { tokenRequestFailure } from '../http/token-request-failure';
+import { messages } from '../errors/messages';
+import type { PortOneAxiosConfig } from '../core/attempt-context';
+import type { PortOneTransport } from '../core/transport';
 import type { HeldSecrets } from '../redaction';
-import { readRequestId } from '../http/to-portone-error';
-import { isV2ErrorBody } from './v2-dialect';
+import type { AuthStrategy } from './auth-interceptors';
+import type { IssuedToken, SingleFlightTokenCache } from './token-cache';
+
+/**
+ * `Authorization: PortOne <secret>` on every call. A 401 cannot be fixed by a replay, so none is made.
+ * @internal
+ */
+export class V2SecretAuthStrategy implements AuthStrategy {
+  private readonly header: string;
+
+  constructor(apiSecret: string) {
+    this.header = `PortOne ${apiSecret}`;
+  }
+
+  authorize(config: PortOneAxiosConfig): Promise<string> {
+    config.headers.set('Authorization', this.header);
+    return Promise.resolve('');
+  }
+
+  onUnauthorized(): boolean {
+    return false;
+  }
+}
+
+/**
+ * `Authorization: Bearer <access token>` from the token cache (login once, then refresh ahead of expiry).
+ * @internal
+ */
+export class V2TokenAuthStrategy implements AuthStrategy {
+  constructor(private readonly tokens: SingleFlightTokenCache) {}
+
+  async authorize(config: PortOneAxiosConfig): Promise<string> {
+    const token = await this.tokens.get();
+    config.headers.set('Authorization', `Bearer ${token}`);
+    return token;
+  }
+
+  onUnauthorized(token: string): boolean {
+    this.tokens.invalidate(token);
+    return true;
+  }
+}
 
 const LOGIN: PortOneRequestSummary = { api: 'v2', method: 'POST', path: '/login/api-secret' };
 const REFRESH: PortOneRequestSummary = { api: 'v2', method: 'POST', path: '/token/refresh' };
@@ -27,15 +66,15 @@ interface TokenPair {
  * with the API secret when there is none or PortOne refuses it. Each answer's refresh token replaces the
  * previous one at once, because PortOne invalidates the old one the moment it issues a new one.
  * Calls are serialised by the token cache's single flight, so two refreshes never race each other.
+ * Both requests go through the V2 transport (same timeouts, log line and error map as any call).
  * @internal
  */
 export class V2TokenIssuer {
   private refreshToken?: { value: string; usableUntil: number };
 
   constructor(
-    private readonly axios: AxiosInstance,
+    private readonly transport: PortOneTransport,
     private readonly apiSecret: string,
-    private readonly timeoutMs: number,
     /** Where every issued token is registered, so that an echo of it is scrubbed from errors. */
     private readonly secrets?: HeldSecrets,
     private readonly now: () => number = () => performance.now(),
@@ -45,40 +84,39 @@ export class V2TokenIssuer {
     const held = this.refreshToken;
     if (held && this.now() < held.usableUntil) {
       try {
-        return await this.exchange(REFRESH, { refreshToken: held.value });
+        return await this.exchange(REFRESH, { refreshToken: held.value }, 'the refresh token');
       } catch (error) {
         // A refused refresh token (rotated elsewhere, expired, revoked) is not fatal: log in again.
         if (!(error instanceof PortOneAuthError) || error.status !== 401) throw error;
       }
     }
-    return this.exchange(LOGIN, { apiSecret: this.apiSecret });
+    return this.exchange(LOGIN, { apiSecret: this.apiSecret }, 'the API secret');
   }
 
-  private async exchange(request: PortOneRequestSummary, body: object): Promise<IssuedToken> {
+  private async exchange(
+    request: PortOneRequestSummary,
+    body: Record<string, string>,
+    credential: string,
+  ): Promise<IssuedToken> {
     const sentAt = this.now();
     let pair: unknown;
-    let requestId: string | undefined;
     try {
-      const response = await this.axios.post<unknown>(request.path, body, {
-        timeout: this.timeoutMs,
-        portone: { summary: request, skipAuth: true },
-      } as PortOneRequestConfig);
-      pair = response.data;
-      requestId = readRequestId(response.headers);
+      pair = await this.transport.request({
+        operation: request === LOGIN ? 'login' : 'refreshToken',
+        method: request.method,
+        path: request.path,
+        urlTemplate: request.path,
+        data: body,
+        retrySafe: true,
+        sensitiveValues: Object.values(body),
+        tokenCredential: credential,
+      });
     } catch (error) {
       if (request === REFRESH) this.refreshToken = undefined;
-      throw tokenRequestFailure(error, {
-        request,
-        refused: request === LOGIN ? 'the API secret' : 'the refresh token',
-        readBody: body => ({ type: isV2ErrorBody(body) ? body.type : undefined }),
-      });
+      throw error;
     }
     if (!isTokenPair(pair)) {
-      throw new PortOneAuthError(`PortOne V2 ${request.path} answered without a token pair`, {
-        request,
-        requestId,
-        status: 200,
-      });
+      throw new PortOneAuthError(messages.tokenMissing(request), { request, status: 200 });
     }
     this.secrets?.addToken(pair.accessToken);
     this.secrets?.addToken(pair.refreshToken);

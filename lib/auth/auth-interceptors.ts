@@ -1,5 +1,5 @@
 import { type AxiosInstance, isAxiosError } from 'axios';
-import type { PortOneRequestConfig } from './request-context';
+import type { PortOneAxiosConfig } from '../core/attempt-context';
 
 /**
  * How one API generation authenticates a request.
@@ -7,7 +7,7 @@ import type { PortOneRequestConfig } from './request-context';
  */
 export interface AuthStrategy {
   /** Sets the auth headers on `config` and returns the credential used (for targeted invalidation). */
-  authorize(config: PortOneRequestConfig): Promise<string>;
+  authorize(config: PortOneAxiosConfig): Promise<string>;
   /**
    * Called when PortOne answered 401 to a request that carried `credential`. Returns true when a replay
    * can succeed (a token was dropped and will be fetched anew), false when it cannot (a static secret).
@@ -16,23 +16,23 @@ export interface AuthStrategy {
 }
 
 /**
- * Registers the auth interceptors on the module's own axios instance, once, when the instance is built.
- * Requests marked `skipAuth` (the token requests) pass through untouched, so fetching a token can never
- * recurse into fetching a token. A 401 drops the token and replays the request exactly once.
+ * Registers the auth interceptors on the module's own axios instance, once, when the transport is built
+ * (`PortOneTransport.authenticate`). Every request is authenticated except those marked `skipAuth` (the
+ * token requests), so fetching a token can never recurse into fetching a token. A 401 drops the token and
+ * replays the request exactly once.
  * @internal
  */
 export function registerAuthInterceptors(instance: AxiosInstance, strategy: AuthStrategy): void {
   instance.interceptors.request.use(async config => {
-    const request = config as PortOneRequestConfig;
-    if (request.portone && !request.portone.skipAuth) {
-      request.portone.usedCredential = await strategy.authorize(request);
-    }
+    const request = config as PortOneAxiosConfig;
+    const context = (request.portone ??= {});
+    if (!context.skipAuth) context.usedCredential = await strategy.authorize(request);
     return request;
   });
 
   instance.interceptors.response.use(undefined, async (error: unknown) => {
     if (!isAxiosError(error) || error.response?.status !== 401) throw error;
-    const config = error.config as PortOneRequestConfig | undefined;
+    const config = error.config as PortOneAxiosConfig | undefined;
     const context = config?.portone;
     if (!config || !context || context.skipAuth || context.authReplayed) throw error;
     if (!strategy.onUnauthorized(context.usedCredential ?? '')) throw error;

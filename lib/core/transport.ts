@@ -1,0 +1,253 @@
+import { performance } from 'node:perf_hooks';
+import type { LoggerService } from '@nestjs/common';
+import type { AxiosResponse } from 'axios';
+import { PortOneAbortedError, PortOneError, type PortOneRequestSummary } from '../errors';
+import { messages } from '../errors/messages';
+import type { AttemptResult, PortOneObserver } from '../observability/call-observer';
+import type { ResolvedRetryPolicy } from '../options/resolve-options';
+import type { HeldSecrets } from '../redaction';
+import { registerAuthInterceptors, type AuthStrategy } from '../auth/auth-interceptors';
+import type { AttemptContext, PortOneAxiosConfig } from './attempt-context';
+import type { OwnedAxiosInstance } from './axios-instance';
+import type { PortOneCallOptions } from './call-options';
+import { describeThrown, readRequestId, toPortOneError, type FailureContext } from './error-map';
+import type { Protocol } from './protocols';
+import { backoffDelay, sleep } from './retry-rule';
+import { validateCallOptions } from './validate-call-options';
+
+/** One logical call; retries and auth replays happen underneath. @internal */
+export interface TransportRequest {
+  /** What is being called: `IdentityVerificationService.send`, `HttpService`, `getToken`, … */
+  readonly operation: string;
+  readonly method: string;
+  /** Relative to the base URL, with every parameter already URL-encoded. */
+  readonly path: string;
+  /** The path with its parameters as `{id}`, never their values: what telemetry records. */
+  readonly urlTemplate: string;
+  readonly params?: Readonly<Record<string, string | undefined>>;
+  readonly data?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Whether repeating the call cannot do anything twice (GET, a POST with an Idempotency-Key, a token request). */
+  readonly retrySafe: boolean;
+  /** Request values that must never appear in an error (scrubbed from PortOne's messages). */
+  readonly sensitiveValues?: readonly string[];
+  readonly options?: PortOneCallOptions;
+  /**
+   * Set on token requests only: what PortOne refuses when it answers 401 (`the API key or secret`). They are
+   * sent without the auth interceptors, fail as `PortOneAuthError`, are not retried here (the call they fetch
+   * a token for retries) and are reported to observers as token fetches, not as calls.
+   */
+  readonly tokenCredential?: string;
+}
+
+/** What a successful call returns: the raw answer and its payload (the V1 envelope's `response`). @internal */
+export interface TransportResult {
+  readonly response: AxiosResponse<unknown>;
+  readonly payload: unknown;
+}
+
+/** @internal */
+export interface TransportSettings {
+  readonly timeoutMs: number;
+  readonly retry: ResolvedRetryPolicy;
+  /** undefined: quiet. One line per attempt (`messages.attemptSucceeded` / `attemptFailed`). */
+  readonly logger?: LoggerService;
+  /** The credentials the client holds: scrubbed by value from whatever PortOne writes back. */
+  readonly secrets?: HeldSecrets;
+  /** Told where each call starts, each attempt ends and the call ends (health statistics, telemetry). */
+  readonly observer?: PortOneObserver;
+}
+
+type AttemptOutcome =
+  | (TransportResult & { readonly error?: undefined; readonly requestId?: string })
+  | { readonly error: PortOneError; readonly status?: number; readonly retryAfterMs?: number };
+
+/**
+ * Sends calls to ONE PortOne API generation over the module's own axios instance. A call reads top to
+ * bottom through `exchange` (the call: observed once), `attempts` (the retry loop) and `attempt` (one try):
+ *
+ *   validate call options -> serialise -> authenticate -> send -> read the envelope -> error map -> retry rule
+ *
+ * Authentication is the pair of axios interceptors registered in `authenticate()`, once per instance. Token
+ * requests come through here too (`tokenCredential`), so they get the same timeouts, logging and error map.
+ * @internal
+ */
+export class PortOneTransport {
+  constructor(
+    private readonly http: OwnedAxiosInstance,
+    readonly protocol: Protocol,
+    private readonly settings: TransportSettings,
+  ) {}
+
+  /** Registers the auth interceptors on this transport's axios instance. Called once, when the API is built. */
+  authenticate(strategy: AuthStrategy): void {
+    registerAuthInterceptors(this.http.axios, strategy);
+  }
+
+  /** Sends one call and resolves to its payload. */
+  async request(request: TransportRequest): Promise<unknown> {
+    return (await this.exchange(request)).payload;
+  }
+
+  /** Sends one call: every attempt, every retry, one typed error at the end. */
+  async exchange(request: TransportRequest): Promise<TransportResult> {
+    validateCallOptions(request.options);
+    // The call starts (observers: a span, the health statistics). Token requests are observed as token fetches.
+    const observation =
+      request.tokenCredential === undefined
+        ? this.settings.observer?.callStarted({
+            api: this.protocol.api,
+            operation: request.operation,
+            method: request.method,
+            urlTemplate: request.urlTemplate,
+          })
+        : undefined;
+    if (!observation) return this.attempts(request);
+
+    const startedAt = performance.now();
+    let last: AttemptResult | undefined;
+    const callEnded = (error?: PortOneError): void =>
+      observation.ended({
+        durationMs: performance.now() - startedAt,
+        attempts: last ? last.attempt + 1 : 0,
+        status: last?.status,
+        requestId: last?.requestId,
+        error,
+      });
+    return observation.run(async () => {
+      try {
+        const result = await this.attempts(request, attempt => {
+          last = attempt;
+          observation.attemptEnded(attempt);
+        });
+        callEnded();
+        return result;
+      } catch (error) {
+        callEnded(error as PortOneError);
+        throw error;
+      }
+    });
+  }
+
+  /** The retry loop: attempts until one succeeds or the retry rule gives up. */
+  private async attempts(
+    request: TransportRequest,
+    attemptEnded?: (attempt: AttemptResult) => void,
+  ): Promise<TransportResult> {
+    const summary: PortOneRequestSummary = {
+      api: this.protocol.api,
+      method: request.method,
+      path: request.path,
+    };
+    const signal = request.options?.signal;
+    // An already aborted call must not even fetch a token.
+    if (signal?.aborted) throw new PortOneAbortedError({ request: summary });
+    const context: FailureContext = {
+      request: summary,
+      retrySafe: request.retrySafe,
+      sensitiveValues: request.sensitiveValues ?? [],
+      timeoutMs: request.options?.timeoutMs ?? this.settings.timeoutMs,
+      tokenCredential: request.tokenCredential,
+    };
+
+    for (let attempt = 0; ; attempt++) {
+      const startedAt = performance.now();
+      const outcome = await this.attempt(request, context);
+      const retryInMs =
+        outcome.error && this.retryDelay(request, outcome.error, attempt, outcome.retryAfterMs);
+      const result: AttemptResult = {
+        attempt,
+        durationMs: performance.now() - startedAt,
+        status: outcome.error ? outcome.status : outcome.response.status,
+        requestId: outcome.error ? outcome.error.requestId : outcome.requestId,
+        error: outcome.error,
+        retryInMs,
+      };
+      this.log(summary, result);
+      attemptEnded?.(result); // each attempt ends here
+      if (!outcome.error) return outcome;
+      if (retryInMs === undefined) throw outcome.error;
+      await sleep(retryInMs, signal).catch(() => {
+        throw new PortOneAbortedError({ request: summary });
+      });
+    }
+  }
+
+  /** One HTTP attempt, never throwing: its payload, or its failure already mapped to a PortOneError. */
+  private async attempt(request: TransportRequest, context: FailureContext): Promise<AttemptOutcome> {
+    const portone: AttemptContext = { skipAuth: request.tokenCredential !== undefined };
+    let response: AxiosResponse<unknown>;
+    try {
+      // Serialise: axios JSON-encodes `data` and encodes `params`. Authenticate: the interceptors registered in
+      // authenticate() set the auth headers (and replay once after a 401). Send.
+      response = await this.http.axios.request<unknown>({
+        method: request.method,
+        url: request.path,
+        params: request.params,
+        data: request.data,
+        headers: request.headers,
+        timeout: context.timeoutMs,
+        signal: request.options?.signal,
+        portone,
+      } as PortOneAxiosConfig);
+    } catch (thrown) {
+      // A failed token request, thrown by the auth interceptor, is already typed.
+      if (thrown instanceof PortOneError) return { error: thrown };
+      const described = describeThrown(thrown, this.protocol);
+      const error = toPortOneError(described.failure, this.atFailure(context, described.requestId));
+      const status = described.failure.kind === 'answer' ? described.failure.status : undefined;
+      return { error, status, retryAfterMs: described.retryAfterMs };
+    }
+    // Read the envelope: a V1 HTTP 200 can still be a failure (`code != 0`).
+    const requestId = readRequestId(response.headers);
+    const read = this.protocol.readSuccess(response.data);
+    if ('payload' in read) return { response, payload: read.payload, requestId };
+    const failure =
+      'failure' in read
+        ? { kind: 'answer' as const, status: response.status, body: read.failure }
+        : { kind: 'invalid-success' as const, status: response.status };
+    return { error: toPortOneError(failure, this.atFailure(context, requestId)), status: response.status };
+  }
+
+  /** The context as the failure is described: the held secrets are read now, so a token issued during the call counts. */
+  private atFailure(context: FailureContext, requestId: string | undefined): FailureContext {
+    const secrets = this.settings.secrets?.values() ?? [];
+    return { ...context, requestId, sensitiveValues: [...context.sensitiveValues, ...secrets] };
+  }
+
+  /** The retry rule's verdict applied: milliseconds to wait before the next attempt, or undefined to give up. */
+  private retryDelay(
+    request: TransportRequest,
+    error: PortOneError,
+    attempt: number,
+    retryAfterMs: number | undefined,
+  ): number | undefined {
+    const policy = this.settings.retry;
+    if (!error.retryable || request.tokenCredential !== undefined) return undefined;
+    if (attempt >= policy.maxRetries || request.options?.signal?.aborted) return undefined;
+    if (retryAfterMs !== undefined) return retryAfterMs <= policy.maxDelayMs ? retryAfterMs : undefined;
+    return backoffDelay(policy, attempt);
+  }
+
+  /** One line per attempt: method, path, status, duration, request id; never bodies. */
+  private log(request: PortOneRequestSummary, attempt: AttemptResult): void {
+    const logger = this.settings.logger;
+    if (!logger) return;
+    const elapsed = Math.round(attempt.durationMs);
+    // error.message is built from field names and scrubbed PortOne text: safe to log.
+    if (attempt.error) {
+      logger.warn(
+        messages.attemptFailed(request, attempt.error, elapsed, attempt.attempt, attempt.retryInMs),
+      );
+    } else {
+      logger.log(
+        messages.attemptSucceeded(request, attempt.status ?? 0, elapsed, attempt.attempt, attempt.requestId),
+      );
+    }
+  }
+
+  /** Closes the keep-alive socket pool; called when the Nest app shuts down. */
+  destroy(): void {
+    this.http.destroy();
+  }
+}

@@ -1,1 +1,0 @@
-export type { PortOneCallOptions, PortOneIdempotentCallOptions } from './call-options.interface';
