@@ -41,7 +41,8 @@ describe('OpenTelemetry traces and metrics (SDK in-memory exporters, against the
     await telemetry.uninstall();
   });
 
-  it('records send with a retry as one CLIENT span with HTTP client attributes and a retry event', async () => {
+  /** A new verification id whose first send attempt the emulator answers with 503 (the module retries). */
+  function idWhoseFirstSendFails(): string {
     const id = newId();
     emulator.injectFault({
       api: 'v2',
@@ -49,6 +50,11 @@ describe('OpenTelemetry traces and metrics (SDK in-memory exporters, against the
       path: `/identity-verifications/${id}/send`,
       status: 503,
     });
+    return id;
+  }
+
+  it('records send with a retry as one CLIENT span with HTTP client attributes and a retry event', async () => {
+    const id = idWhoseFirstSendFails();
 
     await app.identityVerifications.send(id, sendRequest(emulator));
 
@@ -114,13 +120,7 @@ describe('OpenTelemetry traces and metrics (SDK in-memory exporters, against the
   });
 
   it('counts calls by outcome, retries and token refreshes, and records call durations', async () => {
-    const id = newId();
-    emulator.injectFault({
-      api: 'v2',
-      method: 'POST',
-      path: `/identity-verifications/${id}/send`,
-      status: 503,
-    });
+    const id = idWhoseFirstSendFails();
     const before = await telemetry.metrics();
     const count = (name: string, match: Record<string, unknown>, points = before) =>
       (points.get(name) ?? [])
