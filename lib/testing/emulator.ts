@@ -36,6 +36,16 @@ export interface EmulatorCredentials {
   readonly channelKeys: { readonly danal: string; readonly kcpV2: string; readonly galaxia: string };
 }
 
+/**
+ * The `{ v1, v2 }` options of `PortOneModule.forRoot` that point the module at an emulator. Declared here
+ * (structurally the same as the module's option types) so `nestjs-portone/testing` stays independent of the
+ * client it tests.
+ */
+export interface EmulatorModuleOptions {
+  v1: { apiKey: string; apiSecret: string; baseUrl: string };
+  v2: { apiSecret: string; storeId: string; baseUrl: string };
+}
+
 function credentialsOf(config: ResolvedConfig): EmulatorCredentials {
   const keyFor = (v1PgProvider: string, fallback: string): string =>
     config.channels.find(channel => channel.v1PgProvider === v1PgProvider)?.key ?? fallback;
@@ -101,12 +111,28 @@ export class PortOneEmulator {
   }
 
   /**
-   * `http://127.0.0.1:<port>`. V2 is also served at the root (`/identity-verifications/…`, `/login/…`,
-   * `/token/…`) for clients that ignore a base path, such as PortOne's official `@portone/server-sdk`:
-   * pass this as its `baseUrl`.
+   * `http://127.0.0.1:<port>`. V1 and V2 are both also served at the root (`/users/…`, `/certifications/…`,
+   * `/cvs/…`, `/payments/…` for V1; `/identity-verifications/…`, `/login/…`, `/token/…` for V2), as on
+   * PortOne's own hosts, for clients that ignore a base path, such as PortOne's official
+   * `@portone/server-sdk`: pass this as its `baseUrl`.
    */
   get origin(): string {
     return `http://127.0.0.1:${this.port}`;
+  }
+
+  /**
+   * The `v1` and `v2` options that point `PortOneModule` at this emulator, with its credentials. Spread them
+   * into `forRoot` and add your own settings:
+   *
+   * @example
+   * PortOneModule.forRoot({ ...emulator.moduleOptions(), isGlobal: true, retry: false })
+   */
+  moduleOptions(): EmulatorModuleOptions {
+    const { v1, v2 } = this.credentials;
+    return {
+      v1: { apiKey: v1.apiKey, apiSecret: v1.apiSecret, baseUrl: this.v1BaseUrl },
+      v2: { apiSecret: v2.apiSecret, storeId: v2.storeId, baseUrl: this.v2BaseUrl },
+    };
   }
 
   /** Base URL of the V1 API, `http://127.0.0.1:<port>/v1`. */

@@ -4,7 +4,7 @@
  * It is independent of the client library: it validates requests against schemas derived from PortOne's own
  * spec, never against the client's DTOs.
  */
-export { PortOneEmulator, type EmulatorCredentials } from './emulator';
+export { PortOneEmulator, type EmulatorCredentials, type EmulatorModuleOptions } from './emulator';
 export { EMULATOR_DEFAULTS, type EmulatorChannel, type PortOneEmulatorOptions } from './options';
 export type { EmulatorFault } from './http/faults';
 export type { EmulatorRequestFilter, EmulatorRequestRecord } from './http/request-log';

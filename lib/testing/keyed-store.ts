@@ -17,6 +17,11 @@ export class KeyedStore<T> {
     this.records.set(this.keyOf(record), record);
   }
 
+  /** Every record, in insertion order. */
+  all(): IterableIterator<T> {
+    return this.records.values();
+  }
+
   delete(key: string): void {
     this.records.delete(key);
   }

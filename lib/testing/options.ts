@@ -17,6 +17,19 @@ export interface EmulatorChannel {
   name?: string;
   /** PG merchant id (MID / CPID) shown as V2 `pgMerchantId` and V1 `pg_id`. Default: derived from the provider. */
   pgMerchantId?: string;
+  /**
+   * Whether the merchant obtained the carrier pre-approval (통신사 사전승인) that makes V1 certifications carry
+   * `phone` and `carrier`. Without it PortOne leaves both properties out of `CertificationAnnotation`.
+   * Default: false for `danal` (PortOne's default: the approval is requested from cs@portone.io with the Danal
+   * CPID), true for every other provider (KCP always reports the phone number).
+   */
+  carrierPreApproval?: boolean;
+  /**
+   * Whether the Danal contract includes foreigner detection. Without it V1 `foreigner` is always false and
+   * `foreigner_v2` is null, as PortOne's V1 spec says. Default: false for `danal`, true for every other provider
+   * (KCP always reports foreigner status).
+   */
+  foreignerDetection?: boolean;
 }
 
 /** Options for {@link PortOneEmulator.start}. Every field is optional. */
@@ -47,6 +60,23 @@ export interface PortOneEmulatorOptions {
   channels?: EmulatorChannel[];
   /** Keep the request log ({@link PortOneEmulator.requests}). Default true; a benchmark may turn it off. */
   logRequests?: boolean;
+  /**
+   * How long an OTP stays valid and how many wrong OTPs a verification survives. PortOne documents neither
+   * value (the PGs decide), so the defaults are the emulator's: 180 seconds (the usual Korean SMS-verification
+   * window) and 5 wrong attempts. Past either limit the verification is FAILED with a failure reason.
+   */
+  otp?: {
+    /** Seconds from sending until the OTP expires. Default 180. */
+    ttlSeconds?: number;
+    /** Wrong OTPs after which the verification fails (the last one fails it). Default 5. */
+    maxAttempts?: number;
+  };
+  /**
+   * Refuse request-body fields and query parameters that PortOne's spec does not declare, with a 400 naming
+   * them (stripe-mock's behaviour). Off by default because the real API ignores unknown fields; turn it on in
+   * tests to catch typos such as a misspelled list filter, which would otherwise silently match everything.
+   */
+  strict?: boolean;
 }
 
 /** The emulator's documented defaults. */
@@ -58,6 +88,7 @@ export const EMULATOR_DEFAULTS = Object.freeze({
     accessTokenTtlSeconds: 1800,
     refreshTokenTtlSeconds: 86400,
   }),
+  otp: Object.freeze({ ttlSeconds: 180, maxAttempts: 5 }),
   channels: Object.freeze([
     Object.freeze({ key: 'channel-key-emulator-danal', v1PgProvider: 'danal', v2PgProvider: 'DANAL' }),
     Object.freeze({ key: 'channel-key-emulator-kcp-v2', v1PgProvider: 'kcp_v2', v2PgProvider: 'KCP_V2' }),
@@ -80,12 +111,20 @@ export interface ResolvedConfig {
   };
   readonly channels: readonly ResolvedChannel[];
   readonly logRequests: boolean;
+  readonly otp: { readonly ttlSeconds: number; readonly maxAttempts: number };
+  readonly strict: boolean;
 }
 
 function positive(value: number | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
   if (!Number.isFinite(value) || value <= 0) throw new RangeError(`${name} must be a positive number`);
   return value;
+}
+
+function positiveInteger(value: number | undefined, fallback: number, name: string): number {
+  const n = positive(value, fallback, name);
+  if (!Number.isInteger(n)) throw new RangeError(`${name} must be a positive integer`);
+  return n;
 }
 
 function resolveChannel(channel: EmulatorChannel): ResolvedChannel {
@@ -97,6 +136,8 @@ function resolveChannel(channel: EmulatorChannel): ResolvedChannel {
     id: channel.id ?? `channel-id-${slug}`,
     name: channel.name ?? `Emulator ${channel.v2PgProvider}`,
     pgMerchantId: channel.pgMerchantId ?? `emulator_${channel.v1PgProvider}_mid`,
+    carrierPreApproval: channel.carrierPreApproval ?? channel.v1PgProvider !== 'danal',
+    foreignerDetection: channel.foreignerDetection ?? channel.v1PgProvider !== 'danal',
   });
 }
 
@@ -137,6 +178,15 @@ export function resolveOptions(options: PortOneEmulatorOptions = {}): ResolvedCo
     },
     channels,
     logRequests: options.logRequests ?? true,
+    otp: {
+      ttlSeconds: positive(options.otp?.ttlSeconds, EMULATOR_DEFAULTS.otp.ttlSeconds, 'otp.ttlSeconds'),
+      maxAttempts: positiveInteger(
+        options.otp?.maxAttempts,
+        EMULATOR_DEFAULTS.otp.maxAttempts,
+        'otp.maxAttempts',
+      ),
+    },
+    strict: options.strict ?? false,
   };
 }
 

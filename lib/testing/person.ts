@@ -75,11 +75,17 @@ export function fakeCi(name: string, birth: BirthDate, genderDigit: string): str
 }
 
 /**
- * A fake CI for a person whose birth date the emulator never learned (V2 APP verification without an
- * identity number): the phone number stands in for the birth data.
+ * The birth date and RRN gender digit the carrier would report for a person verified without an identity
+ * number (V2 APP method): PortOne's V2 spec says `birthDate` is always present for V2 verifications and KCP
+ * always reports gender and foreigner status, so the emulator invents them, deterministically from name and
+ * phone number so the same person always gets the same answer. Always a Korean national born 1960-2004.
  */
-export function fakeCiWithoutBirth(name: string, phoneNumber: string): string {
-  return createHash('sha512').update(`ci|${name}|phone:${phoneNumber}`).digest('base64');
+export function inventIdentity(name: string, phoneNumber: string): { birth: BirthDate; genderDigit: string } {
+  const hash = createHash('sha256').update(`person|${name}|${phoneNumber}`).digest();
+  const year = 1960 + (hash[0] % 45);
+  const male = hash[3] % 2 === 0;
+  const genderDigit = year < 2000 ? (male ? '1' : '2') : male ? '3' : '4';
+  return { birth: { year, month: 1 + (hash[1] % 12), day: 1 + (hash[2] % 28) }, genderDigit };
 }
 
 /**

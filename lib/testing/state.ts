@@ -16,7 +16,7 @@ import { V2TokenStore } from './v2/token-store';
 /** Everything the emulator remembers. Handlers receive this; the PortOneEmulator class exposes controls over it. */
 export class EmulatorState {
   readonly clock = new Clock();
-  readonly otps = new OtpOutbox();
+  readonly otps: OtpOutbox;
   readonly pgError = new PendingPgError();
   readonly faults = new FaultRegistry();
   readonly counters = new EmulatorCounters();
@@ -34,6 +34,7 @@ export class EmulatorState {
     readonly validator: SchemaValidator,
   ) {
     this.log = new RequestLog(config.logRequests);
+    this.otps = new OtpOutbox(config.otp);
     this.idempotency = new IdempotencyStore(this.clock);
     this.v1Tokens = new V1TokenStore(this.clock, config.v1.tokenTtlSeconds);
     this.v2Tokens = new V2TokenStore(

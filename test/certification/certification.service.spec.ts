@@ -15,12 +15,14 @@ import {
   useEmulatorApp,
   type PortOneTestApp,
 } from '../support/portone-test-app';
+import { CHANNELS_WITH_DANAL_EXTRAS } from '../support/emulator-fixtures';
 
 describe('CertificationService against the emulator', () => {
   let emulator: PortOneEmulator;
   let app: PortOneTestApp;
 
-  useEmulatorApp(env => ({ emulator, app } = env));
+  // Danal with carrier pre-approval and foreigner detection, so confirmOtp maps every field.
+  useEmulatorApp(env => ({ emulator, app } = env), {}, { channels: CHANNELS_WITH_DANAL_EXTRAS });
 
   async function certify(overrides: Record<string, unknown> = {}): Promise<Certification> {
     const { impUid } = await app.certifications.requestOtp(otpRequest(emulator, overrides));

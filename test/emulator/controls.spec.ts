@@ -17,7 +17,7 @@ function freePort(): Promise<number> {
 describe('emulator controls, request log and lifecycle', () => {
   let emulator: PortOneEmulator;
   beforeAll(async () => {
-    emulator = await PortOneEmulator.start();
+    emulator = await PortOneEmulator.start({ strict: true });
   });
   afterAll(() => emulator.close());
   beforeEach(() => emulator.reset());
@@ -74,7 +74,7 @@ describe('emulator controls, request log and lifecycle', () => {
       method: 'GET',
       path: '/certifications/imp_1',
       query: { x: ['1', '2'], y: '3' },
-      status: 404,
+      status: 400, // strict mode: x and y are not parameters of this operation
     });
     expect(getReq.headers['x-custom']).toBe('A');
     expect(getReq.body).toBeUndefined();
@@ -120,7 +120,7 @@ describe('emulator controls, request log and lifecycle', () => {
   });
 
   it('keeps no log when logRequests is false', async () => {
-    const quiet = await PortOneEmulator.start({ logRequests: false });
+    const quiet = await PortOneEmulator.start({ strict: true, logRequests: false });
     try {
       expect((await call(`${quiet.v1BaseUrl}/users/getToken`, jsonInit('POST', {}))).status).toBe(400);
       expect(quiet.requests).toHaveLength(0);
@@ -227,6 +227,7 @@ describe('emulator controls, request log and lifecycle', () => {
 
   it('accepts custom channels and reports their keys', async () => {
     const custom = await PortOneEmulator.start({
+      strict: true,
       channels: [
         {
           key: 'my-danal',
@@ -270,6 +271,7 @@ describe('emulator controls, request log and lifecycle', () => {
     await expect(PortOneEmulator.start({ v1: { tokenTtlSeconds: 0 } })).rejects.toThrow(RangeError);
     await expect(
       PortOneEmulator.start({
+        strict: true,
         channels: [
           { key: 'a', v1PgProvider: 'danal', v2PgProvider: 'DANAL' },
           { key: 'a', v1PgProvider: 'kcp_v2', v2PgProvider: 'KCP_V2' },
@@ -281,18 +283,18 @@ describe('emulator controls, request log and lifecycle', () => {
 
   it('listens on a requested port, on 127.0.0.1 only', async () => {
     const port = await freePort();
-    const fixed = await PortOneEmulator.start({ port });
+    const fixed = await PortOneEmulator.start({ strict: true, port });
     try {
       expect(fixed.port).toBe(port);
       expect((await call(`http://127.0.0.1:${port}/emulator/otp/x`)).status).toBe(404);
-      await expect(PortOneEmulator.start({ port })).rejects.toThrow(/EADDRINUSE/);
+      await expect(PortOneEmulator.start({ strict: true, port })).rejects.toThrow(/EADDRINUSE/);
     } finally {
       await fixed.close();
     }
   });
 
   it('close() destroys keep-alive sockets and pending delayed responses; a second close is harmless', async () => {
-    const short = await PortOneEmulator.start();
+    const short = await PortOneEmulator.start({ strict: true });
     // An idle keep-alive connection.
     const agent = new http.Agent({ keepAlive: true });
     await new Promise<void>((resolve, reject) => {

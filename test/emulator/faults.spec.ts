@@ -4,7 +4,7 @@ import { call, jsonInit, otpRequestBody, sendBody, uniqueId, v1Token, v2Auth, wa
 describe('emulator fault injection', () => {
   let emulator: PortOneEmulator;
   beforeAll(async () => {
-    emulator = await PortOneEmulator.start();
+    emulator = await PortOneEmulator.start({ strict: true });
   });
   afterAll(() => emulator.close());
   beforeEach(() => emulator.reset());

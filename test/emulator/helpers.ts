@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
 import { sendRequest } from '../support/emulator-fixtures';
-import { PortOneEmulator } from '../../lib/testing';
+export { CHANNELS_WITH_DANAL_EXTRAS } from '../support/emulator-fixtures';
+import { PortOneEmulator, type PortOneEmulatorOptions } from '../../lib/testing';
 
 /** A response with its body parsed as JSON when possible. */
 export interface TestResponse {
@@ -165,13 +166,16 @@ export function readReferenceSpec(file: string) {
 }
 
 /**
- * Starts an emulator for a describe block; before each test resets it and fetches a fresh V1 token, and
- * hands both to `assign`.
+ * Starts an emulator (strict mode on, as in all our tests, plus `options`) for a describe block; before each
+ * test resets it and fetches a fresh V1 token, and hands both to `assign`.
  */
-export function useV1Emulator(assign: (env: { emulator: PortOneEmulator; token: string }) => void): void {
+export function useV1Emulator(
+  assign: (env: { emulator: PortOneEmulator; token: string }) => void,
+  options: PortOneEmulatorOptions = {},
+): void {
   let emulator: PortOneEmulator | undefined;
   beforeAll(async () => {
-    emulator = await PortOneEmulator.start();
+    emulator = await PortOneEmulator.start({ strict: true, ...options });
   });
   afterAll(() => emulator?.close());
   beforeEach(async () => {

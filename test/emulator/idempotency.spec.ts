@@ -4,7 +4,7 @@ import { call, jsonInit, sendBody, uniqueId, v2Auth, waitFor } from './helpers';
 describe('emulator V2 Idempotency-Key', () => {
   let emulator: PortOneEmulator;
   beforeAll(async () => {
-    emulator = await PortOneEmulator.start();
+    emulator = await PortOneEmulator.start({ strict: true });
   });
   afterAll(() => emulator.close());
   beforeEach(() => emulator.reset());

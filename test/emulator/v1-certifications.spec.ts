@@ -1,12 +1,22 @@
 import type { PortOneEmulator } from '../../lib/testing';
-import { call, formInit, jsonInit, otpRequestBody, readReferenceSpec, useV1Emulator } from './helpers';
+import {
+  CHANNELS_WITH_DANAL_EXTRAS,
+  call,
+  formInit,
+  jsonInit,
+  otpRequestBody,
+  readReferenceSpec,
+  useV1Emulator,
+} from './helpers';
 
 const v1Spec = readReferenceSpec('v1-subset.json');
 
 describe('emulator V1 certifications', () => {
   let emulator: PortOneEmulator;
   let token: string;
-  useV1Emulator(env => ({ emulator, token } = env));
+  // Danal with carrier pre-approval and foreigner detection, so every field is present; the defaults (both
+  // absent) are covered in v1-fidelity.spec.ts.
+  useV1Emulator(env => ({ emulator, token } = env), { channels: CHANNELS_WITH_DANAL_EXTRAS });
 
   const auth = () => ({ authorization: `Bearer ${token}` });
   const request = (body: unknown) =>

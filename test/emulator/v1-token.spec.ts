@@ -4,7 +4,7 @@ import { call, formInit, jsonInit, v1Token } from './helpers';
 describe('emulator V1 token (POST /users/getToken) and authentication', () => {
   let emulator: PortOneEmulator;
   beforeAll(async () => {
-    emulator = await PortOneEmulator.start();
+    emulator = await PortOneEmulator.start({ strict: true });
   });
   afterAll(() => emulator.close());
   beforeEach(() => emulator.reset());
@@ -122,7 +122,10 @@ describe('emulator V1 token (POST /users/getToken) and authentication', () => {
   });
 
   it('honours a custom tokenTtlSeconds', async () => {
-    const custom = await PortOneEmulator.start({ v1: { tokenTtlSeconds: 60, apiKey: 'k', apiSecret: 's' } });
+    const custom = await PortOneEmulator.start({
+      strict: true,
+      v1: { tokenTtlSeconds: 60, apiKey: 'k', apiSecret: 's' },
+    });
     try {
       const res = await call(
         `${custom.v1BaseUrl}/users/getToken`,

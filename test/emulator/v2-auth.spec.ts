@@ -4,7 +4,7 @@ import { call, decodeJwtPart, jsonInit } from './helpers';
 describe('emulator V2 authentication', () => {
   let emulator: PortOneEmulator;
   beforeAll(async () => {
-    emulator = await PortOneEmulator.start();
+    emulator = await PortOneEmulator.start({ strict: true });
   });
   afterAll(() => emulator.close());
   beforeEach(() => emulator.reset());
@@ -40,7 +40,7 @@ describe('emulator V2 authentication', () => {
     const wrong = await login({ apiSecret: 'nope' });
     expect(wrong.status).toBe(401);
     expect(wrong.body).toEqual({ type: 'UNAUTHORIZED', message: expect.any(String) });
-    const invalid = await login({ secret: 'x' });
+    const invalid = await login({});
     expect(invalid.status).toBe(400);
     expect(invalid.body).toEqual({ type: 'INVALID_REQUEST', message: 'apiSecret is required' });
     const malformed = await call(`${emulator.v2BaseUrl}/login/api-secret`, {
@@ -135,6 +135,7 @@ describe('emulator V2 authentication', () => {
 
   it('honours custom V2 credentials and TTLs', async () => {
     const custom = await PortOneEmulator.start({
+      strict: true,
       v2: {
         apiSecret: 'custom-secret',
         storeId: 'store-custom',

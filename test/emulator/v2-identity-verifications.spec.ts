@@ -6,7 +6,7 @@ const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 describe('emulator V2 identity verifications', () => {
   let emulator: PortOneEmulator;
   beforeAll(async () => {
-    emulator = await PortOneEmulator.start();
+    emulator = await PortOneEmulator.start({ strict: true });
   });
   afterAll(() => emulator.close());
   beforeEach(() => emulator.reset());
@@ -153,8 +153,22 @@ describe('emulator V2 identity verifications', () => {
     const res = await confirm(id);
     expect(res.status).toBe(200);
     expect(res.body.identityVerification.status).toBe('VERIFIED');
-    expect(res.body.identityVerification.verifiedCustomer.birthDate).toBeUndefined();
-    expect(res.body.identityVerification.verifiedCustomer.ci).toMatch(/^[A-Za-z0-9+/]{86}==$/);
+    // The spec: birthDate is always present for V2 verifications, and KCP always reports gender and
+    // nationality. Without an identity number the emulator invents them, the same for the same person.
+    const customer = res.body.identityVerification.verifiedCustomer;
+    expect(customer).toMatchObject({
+      birthDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      gender: expect.stringMatching(/^(MALE|FEMALE)$/),
+      isForeigner: false,
+    });
+    expect(customer.ci).toMatch(/^[A-Za-z0-9+/]{86}==$/);
+    const again = await sent({
+      method: 'APP',
+      channelKey: emulator.credentials.channelKeys.kcpV2,
+      customer: { name: '김영희', phoneNumber: '01098765432', ipAddress: '1.1.1.1' },
+    });
+    const second = (await confirm(again)).body.identityVerification.verifiedCustomer;
+    expect(second).toMatchObject({ birthDate: customer.birthDate, gender: customer.gender, ci: customer.ci });
   });
 
   describe('send errors', () => {

@@ -6,7 +6,7 @@ const DAY = 24 * 60 * 60 * 1000;
 describe('emulator V2 GET /identity-verifications (list)', () => {
   let emulator: PortOneEmulator;
   beforeAll(async () => {
-    emulator = await PortOneEmulator.start();
+    emulator = await PortOneEmulator.start({ strict: true });
   });
   afterAll(() => emulator.close());
 

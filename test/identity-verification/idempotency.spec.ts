@@ -13,7 +13,7 @@ describe('Idempotency-Key on V2 POSTs', () => {
   let app: PortOneTestApp;
 
   beforeAll(async () => {
-    emulator = await PortOneEmulator.start();
+    emulator = await PortOneEmulator.start({ strict: true });
     // Generous retries: a retry that meets the first attempt still in flight gets 409
     // IDEMPOTENCY_OUTSTANDING_REQUEST and must wait for it to finish.
     app = await createPortOneTestApp(

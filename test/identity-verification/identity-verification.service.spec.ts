@@ -108,6 +108,7 @@ describe('IdentityVerificationService against the emulator', () => {
       const id = newId();
       await send(id, {
         method: 'APP',
+        channelKey: emulator.credentials.channelKeys.kcpV2,
         customer: { name: '김영희', phoneNumber: '01098765432', ipAddress: '2001:db8::1' },
       });
       expect((await app.identityVerifications.confirm(id)).status).toBe('VERIFIED');

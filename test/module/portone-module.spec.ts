@@ -20,7 +20,7 @@ describe('PortOneModule', () => {
   let emulator: PortOneEmulator;
 
   beforeAll(async () => {
-    emulator = await PortOneEmulator.start();
+    emulator = await PortOneEmulator.start({ strict: true });
   });
   afterAll(() => emulator.close());
   beforeEach(() => emulator.reset());
@@ -163,7 +163,7 @@ describe('PortOneModule', () => {
   });
 
   it('two registrations share neither tokens nor axios instances, and the global axios is untouched', async () => {
-    const second = await PortOneEmulator.start();
+    const second = await PortOneEmulator.start({ strict: true });
     const globalRequestHook = recorder((config: InternalAxiosRequestConfig) => config);
     const hookId = axios.interceptors.request.use(globalRequestHook);
     try {

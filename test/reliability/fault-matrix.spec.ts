@@ -22,7 +22,7 @@ describe('fault matrix', () => {
 
   beforeAll(async () => {
     process.on('unhandledRejection', onUnhandled);
-    emulator = await PortOneEmulator.start();
+    emulator = await PortOneEmulator.start({ strict: true });
     app = await createPortOneTestApp(
       emulatorOptions(emulator, {
         timeoutMs: 150,
@@ -206,7 +206,7 @@ describe('fault matrix', () => {
   });
 
   it('connection refused: PortOneNetworkError, retryable because nothing was sent', async () => {
-    const closed = await PortOneEmulator.start();
+    const closed = await PortOneEmulator.start({ strict: true });
     const baseUrl = closed.v1BaseUrl;
     await closed.close();
     const offline = await createPortOneTestApp(

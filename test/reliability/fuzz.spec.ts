@@ -36,7 +36,7 @@ describe('fuzzing: every input either works or is rejected before sending', () =
   const outcomes: Record<string, number> = {};
 
   beforeAll(async () => {
-    emulator = await PortOneEmulator.start({ logRequests: true });
+    emulator = await PortOneEmulator.start({ strict: true, logRequests: true });
     app = await createPortOneTestApp(emulatorOptions(emulator, { retry: false }));
   });
   afterAll(async () => {

@@ -15,7 +15,7 @@ describe(`load: ${CALLS} calls at concurrency ${CONCURRENCY}, token expiring mid
   let app: PortOneTestApp;
 
   beforeAll(async () => {
-    emulator = await PortOneEmulator.start({ logRequests: false });
+    emulator = await PortOneEmulator.start({ strict: true, logRequests: false });
     app = await createPortOneTestApp(emulatorOptions(emulator, { maxSockets: 50 }));
   });
   afterAll(async () => {

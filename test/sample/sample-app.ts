@@ -21,7 +21,7 @@ export interface SampleApp {
 export async function startSampleApp(
   environment: Record<string, string | undefined> = {},
 ): Promise<SampleApp> {
-  const emulator = await PortOneEmulator.start({ port: 0 });
+  const emulator = await PortOneEmulator.start({ strict: true, port: 0 });
   // The same switch main.ts uses: ConfigService reads process.env when the module's options factory runs.
   const restoreEnvironment = setEnvironment({ ...emulatorEnvironment(emulator), ...environment });
   try {

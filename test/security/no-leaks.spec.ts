@@ -37,6 +37,7 @@ describe('secrets and personal data never appear in errors', () => {
 
   beforeAll(async () => {
     emulator = await PortOneEmulator.start({
+      strict: true,
       v1: { apiSecret: V1_SECRET },
       v2: { apiSecret: V2_SECRET },
     });

@@ -38,6 +38,7 @@ describe('redaction scan: logs and serialised errors', () => {
 
   beforeAll(async () => {
     emulator = await PortOneEmulator.start({
+      strict: true,
       v1: { apiKey: secrets.v1Key, apiSecret: secrets.v1Secret },
       v2: { apiSecret: secrets.v2Secret },
     });

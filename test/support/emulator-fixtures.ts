@@ -1,4 +1,14 @@
-import type { PortOneEmulator } from '../../lib/testing';
+import { EMULATOR_DEFAULTS, type EmulatorChannel, type PortOneEmulator } from '../../lib/testing';
+
+/**
+ * The emulator's default channels, with Danal's optional contract features (carrier pre-approval, foreigner
+ * detection) switched on, for tests that check the person fields those features reveal.
+ */
+export const CHANNELS_WITH_DANAL_EXTRAS: EmulatorChannel[] = EMULATOR_DEFAULTS.channels.map(channel =>
+  channel.v1PgProvider === 'danal'
+    ? { ...channel, carrierPreApproval: true, foreignerDetection: true }
+    : { ...channel },
+);
 
 /**
  * A valid V2 send body for the emulator's Danal channel. V2 is camelCase on the wire, so the same object

@@ -6,7 +6,7 @@ import {
   PortOneModule,
   type PortOneModuleOptions,
 } from '../../lib';
-import { PortOneEmulator } from '../../lib/testing';
+import { PortOneEmulator, type PortOneEmulatorOptions } from '../../lib/testing';
 
 /** Module options pointing both API generations at the emulator, with fast retries for tests. */
 export function emulatorOptions(
@@ -14,16 +14,7 @@ export function emulatorOptions(
   overrides: Partial<PortOneModuleOptions> = {},
 ): PortOneModuleOptions {
   return {
-    v1: {
-      apiKey: emulator.credentials.v1.apiKey,
-      apiSecret: emulator.credentials.v1.apiSecret,
-      baseUrl: emulator.v1BaseUrl,
-    },
-    v2: {
-      apiSecret: emulator.credentials.v2.apiSecret,
-      storeId: emulator.credentials.v2.storeId,
-      baseUrl: emulator.v2BaseUrl,
-    },
+    ...emulator.moduleOptions(),
     retry: { maxRetries: 2, baseDelayMs: 5, maxDelayMs: 50 },
     timeoutMs: 5_000,
     ...overrides,
@@ -91,16 +82,18 @@ export interface EmulatorAppEnv {
 }
 
 /**
- * Starts an emulator and a PortOne test app for a describe block and hands them to `assign`; closes both
+ * Starts an emulator (strict, plus `emulatorStartOptions`) and a PortOne test app for a describe block and hands them to `assign`; closes both
  * afterwards, and clears the emulator's faults and request log before each test.
  */
 export function useEmulatorApp(
   assign: (env: EmulatorAppEnv) => void,
   overrides: Partial<PortOneModuleOptions> = {},
+  emulatorStartOptions: PortOneEmulatorOptions = {},
 ): void {
   let env: EmulatorAppEnv | undefined;
   beforeAll(async () => {
-    const emulator = await PortOneEmulator.start();
+    // Strict mode in all our tests: a field the spec does not declare is a client bug, not something to ignore.
+    const emulator = await PortOneEmulator.start({ strict: true, ...emulatorStartOptions });
     env = { emulator, app: await createPortOneTestApp(emulatorOptions(emulator, overrides)) };
     assign(env);
   });

@@ -10,7 +10,7 @@ describe('V1 access token handling', () => {
   let emulator: PortOneEmulator;
 
   beforeAll(async () => {
-    emulator = await PortOneEmulator.start();
+    emulator = await PortOneEmulator.start({ strict: true });
   });
   afterAll(() => emulator.close());
   beforeEach(() => emulator.reset());

@@ -11,7 +11,7 @@ describe('V2 authentication', () => {
   let emulator: PortOneEmulator;
 
   beforeAll(async () => {
-    emulator = await PortOneEmulator.start();
+    emulator = await PortOneEmulator.start({ strict: true });
   });
   afterAll(() => emulator.close());
   beforeEach(() => emulator.reset());

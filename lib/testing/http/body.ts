@@ -105,6 +105,9 @@ const PREFIXES = [
 /** V2 path roots also served without the `/v2` prefix. */
 const V2_ROOT_PATHS = ['/identity-verifications', '/login', '/token'] as const;
 
+/** V1 path roots also served without the `/v1` prefix (the V1 spec's basePath is `/`). */
+const V1_ROOT_PATHS = ['/users', '/certifications', '/cvs', '/payments'] as const;
+
 /** Splits a pathname into the API it addresses and the API-relative path. */
 export function splitApi(pathname: string): ApiTarget {
   for (const [prefix, api] of PREFIXES) {
@@ -113,11 +116,15 @@ export function splitApi(pathname: string): ApiTarget {
     }
   }
   // Clients that resolve paths against the origin and drop any base path (PortOne's official
-  // @portone/server-sdk does: `new URL('/identity-verifications/…', baseUrl)`) reach V2 at the root too.
+  // @portone/server-sdk does: `new URL('/identity-verifications/…', baseUrl)`) reach V2 at the root too, and
+  // V1 lives at the root of api.iamport.kr, so a client given the emulator's origin reaches both.
   // V1 and V2 paths never collide, so this is unambiguous.
-  if (V2_ROOT_PATHS.some(root => pathname === root || pathname.startsWith(`${root}/`))) {
-    return { api: 'v2', path: pathname, known: true };
-  }
+  if (underAny(pathname, V2_ROOT_PATHS)) return { api: 'v2', path: pathname, known: true };
+  if (underAny(pathname, V1_ROOT_PATHS)) return { api: 'v1', path: pathname, known: true };
   // Keep the whole path so the log shows what was asked for.
   return { api: 'emulator', path: pathname, known: false };
+}
+
+function underAny(pathname: string, roots: readonly string[]): boolean {
+  return roots.some(root => pathname === root || pathname.startsWith(`${root}/`));
 }

@@ -1,5 +1,6 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { unknownBodyFields } from './strict';
 // Imported (not read from disk) so tsc copies the JSON into dist/testing/schema/ with the compiled code.
 import v1Schemas from './v1-request-schemas.json';
 import v2Schemas from './v2-request-schemas.json';
@@ -65,6 +66,16 @@ export class SchemaValidator {
     const value = body === undefined ? {} : fromForm && isPlainObject(body) ? { ...body } : body;
     const validate = fromForm ? this.v1Form[operationId] : this.v1Json[operationId];
     return validate(value) ? { ok: true, value } : { ok: false, message: describe(validate.errors) };
+  }
+
+  /** Strict mode: the dotted paths of fields in a V1 body that the operation's schema does not declare. */
+  unknownV1Fields(operationId: V1OperationId, body: unknown): string[] {
+    return unknownBodyFields(v1Schemas[operationId], body);
+  }
+
+  /** Strict mode: the dotted paths of fields in a V2 body that the operation's schema does not declare. */
+  unknownV2Fields(operationId: V2OperationId, body: unknown): string[] {
+    return unknownBodyFields(v2Schemas[operationId], body);
   }
 
   /** Validates a V2 JSON body (strict: V2 bodies are always JSON). */

@@ -1,6 +1,7 @@
 import { KeyedStore } from '../keyed-store';
 import type { ResolvedChannel } from '../options';
 import { fakeCi, fakeDi, formatBirth, isForeignerDigit, isMaleDigit, type BirthDate } from '../person';
+import type { OtpFailure } from '../otp-outbox';
 import type { EmulatorCertification } from './types';
 
 /** The person data from an OTP request, already normalised and validated. */
@@ -17,6 +18,8 @@ export interface CertificationSubject {
 /** One V1 certification, pending or certified. */
 export interface CertificationRecord {
   readonly impUid: string;
+  /** Arrival order shared with V2 records (the V2 list's tie-breaker). */
+  readonly seq: number;
   readonly merchantUid: string | null;
   readonly pgTid: string;
   readonly channel: ResolvedChannel;
@@ -25,6 +28,12 @@ export interface CertificationRecord {
   certified: boolean;
   /** UNIX seconds, 0 while pending. */
   certifiedAt: number;
+  /** Emulator clock, ms: when the OTP request arrived. The V2 view's `requestedAt`. */
+  readonly requestedAtMs: number;
+  /** Set when the OTP expired or too many wrong OTPs were sent: the verification can no longer succeed. */
+  failure?: OtpFailure;
+  /** Emulator clock, ms, when `failure` was set. */
+  failedAtMs?: number;
 }
 
 /** V1 certifications by imp_uid. */
@@ -62,8 +71,9 @@ export function toCertificationAnnotation(record: CertificationRecord): Emulator
       foreigner_v2: null,
     };
   }
-  const { subject } = record;
-  const foreigner = isForeignerDigit(subject.genderDigit);
+  const { subject, channel } = record;
+  // Without foreigner detection Danal always says `false` and `foreigner_v2` is null (V1 spec).
+  const foreigner = channel.foreignerDetection && isForeignerDigit(subject.genderDigit);
   const ci = fakeCi(subject.name, subject.birth, subject.genderDigit);
   return {
     ...base,
@@ -71,14 +81,17 @@ export function toCertificationAnnotation(record: CertificationRecord): Emulator
     gender: isMaleDigit(subject.genderDigit) ? 'male' : 'female',
     birthday: formatBirth(subject.birth),
     foreigner,
-    phone: subject.phone,
-    carrier: subject.isMvno ? `${subject.carrier}_MVNO` : subject.carrier,
+    // Without the carrier pre-approval PortOne leaves `phone` and `carrier` out altogether (V1 spec).
+    ...(channel.carrierPreApproval && {
+      phone: subject.phone,
+      carrier: subject.isMvno ? `${subject.carrier}_MVNO` : subject.carrier,
+    }),
     certified: true,
     certified_at: record.certifiedAt,
     unique_key: ci,
     unique_in_site: fakeDi(ci, record.channel.key),
     // The API-only flow runs on no web page, so there is no origin URL.
     origin: null,
-    foreigner_v2: foreigner,
+    foreigner_v2: channel.foreignerDetection ? foreigner : null,
   };
 }

@@ -26,6 +26,9 @@ interface IssueCvsBody {
 /** Galaxia's default payment window when `expired_at` is omitted (the real default is per contract). */
 const DEFAULT_CVS_VALIDITY_SECONDS = 7 * 24 * 60 * 60;
 
+/** `PaymentAnnotation.vbank_num` maxLength in PortOne's V1 spec. */
+const VBANK_NUM_MAX_LENGTH = 32;
+
 /**
  * `POST /cvs`: issues (or registers) a convenience-store barcode as a `ready` payment.
  *
@@ -41,13 +44,21 @@ export function issueCvsPayment(ctx: RequestContext, state: EmulatorState, body:
   }
   // Not in the spec, but a barcode for a zero or negative amount cannot be paid.
   if (!(input.amount > 0)) return v1Error(400, 'amount must be greater than 0');
+  // The barcode comes back as `vbank_num`, which PaymentAnnotation caps at 32 characters.
+  if (input.barcode !== undefined && input.barcode.length > VBANK_NUM_MAX_LENGTH) {
+    return v1Error(400, `barcode must be at most ${VBANK_NUM_MAX_LENGTH} characters`);
+  }
+  const now = state.clock.nowSeconds();
+  // `expired_at` is the payment deadline: one already past would issue a barcode nobody can pay.
+  if (input.expired_at !== undefined && input.expired_at <= now) {
+    return v1Error(400, 'expired_at must be in the future');
+  }
   if (state.payments.hasPaidMerchantUid(input.merchant_uid)) {
     return v1BusinessFailure('이미 결제가 완료된 주문번호입니다. (merchant_uid already paid)');
   }
   const pgError = state.pgError.take();
   if (pgError) return v1PgFailure(pgError);
 
-  const now = state.clock.nowSeconds();
   const impUid = uniqueId(
     () => `imps_${randomDigits(12)}`,
     id => state.payments.has(id),

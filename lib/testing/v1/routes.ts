@@ -2,6 +2,7 @@ import type { HandlerResult, RequestContext } from '../http/context';
 import type { Dispatcher } from '../http/pipeline';
 import { Router } from '../http/router';
 import type { V1OperationId } from '../schema/validator';
+import { strictMessage, unknownQueryParams } from '../schema/strict';
 import type { EmulatorState } from '../state';
 import { checkTierHeader, extractV1Token } from './auth';
 import { confirmOtp, deleteCertification, getCertification, requestOtp } from './certifications';
@@ -56,6 +57,12 @@ export function createV1Dispatcher(state: EmulatorState): Dispatcher {
     const tierError = checkTierHeader(ctx.headers);
     if (tierError) return v1Error(400, tierError);
     if (ctx.bodyKind === 'invalid-json') return v1Error(400, 'Request body is not valid JSON');
+    if (state.config.strict) {
+      const fields = route.operationId ? state.validator.unknownV1Fields(route.operationId, ctx.body) : [];
+      // V1 declares no query parameters on the operations the emulator serves.
+      const message = strictMessage(fields, unknownQueryParams(ctx.query));
+      if (message) return v1Error(400, message);
+    }
     let body: unknown = ctx.body;
     if (route.operationId) {
       const result = state.validator.validateV1(route.operationId, ctx.body, ctx.bodyKind === 'form');

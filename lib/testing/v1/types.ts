@@ -15,8 +15,10 @@ export interface EmulatorCertification {
   /** `YYYY-MM-DD`. */
   birthday: string | null;
   foreigner: boolean;
-  phone: string | null;
-  carrier: string | null;
+  /** Absent from a certified record unless the channel has the carrier pre-approval. */
+  phone?: string | null;
+  /** Absent from a certified record unless the channel has the carrier pre-approval. */
+  carrier?: string | null;
   certified: boolean;
   /** UNIX seconds; 0 while not certified. */
   certified_at: number;

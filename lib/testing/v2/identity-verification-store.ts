@@ -12,6 +12,11 @@ import type {
 /** One V2 identity verification as the emulator keeps it (timestamps in ms, plus what the API does not show). */
 export interface IdentityVerificationRecord {
   readonly id: string;
+  /**
+   * The attempt id the list filter `identityVerificationTxId` matches: the imp_uid for V1 records, a random id
+   * for V2 ones (PortOne's browser SDK reports it; the REST API never shows it).
+   */
+  readonly txId: string;
   readonly storeId: string;
   /** Arrival order, the tie-breaker when list sorting finds equal timestamps. */
   readonly seq: number;
@@ -30,8 +35,8 @@ export interface IdentityVerificationRecord {
   updatedAtMs: number;
   statusChangedAtMs: number;
   verifiedAtMs?: number;
-  readonly failedAtMs?: number;
-  readonly failure?: EmulatorIdentityVerificationFailure;
+  failedAtMs?: number;
+  failure?: EmulatorIdentityVerificationFailure;
   pgTxId?: string;
   pgRawResponse?: string;
   readonly version: 'V1' | 'V2';

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { HandlerResult, RequestContext } from '../http/context';
 import { V2_IDENTITY_PROVIDERS } from '../options';
+import { otpFailure, type OtpFailure } from '../otp-outbox';
 import { parseBirth } from '../person';
 import { randomHex } from '../random';
 import type { EmulatorState } from '../state';
@@ -8,6 +10,7 @@ import { v2Error, v2Ok, v2PgError } from './errors';
 import { toIdentityVerification, type IdentityVerificationRecord } from './identity-verification-store';
 import { toRequestedCustomer, toSelectedChannel, toVerifiedCustomer } from './person-mapping';
 import type { EmulatorOperator } from './types';
+import { findIdentityVerification } from './v1-records';
 
 /** `SendIdentityVerificationBody` after schema validation. */
 interface SendBody {
@@ -26,6 +29,9 @@ interface ConfirmBody {
   otp?: string;
 }
 
+/** V2 providers that offer the APP method. */
+const V2_APP_PROVIDERS: ReadonlySet<string> = new Set(['KCP_V2']);
+
 const NOT_FOUND = '본인인증 건이 존재하지 않습니다. (identity verification not found)';
 const NOT_SENT = 'API로 요청된 본인인증 건이 아닙니다. (identity verification was not sent via the API)';
 const ALREADY_VERIFIED = '이미 인증이 완료된 본인인증 건입니다. (already verified)';
@@ -36,6 +42,11 @@ function parseIdentityNumber(identityNumber: string): IdentityVerificationRecord
   const genderDigit = identityNumber[6];
   const birth = parseBirth(identityNumber.slice(0, 6), genderDigit);
   return birth ? { birth, genderDigit } : undefined;
+}
+
+/** A fresh V2 attempt id (the `identityVerificationTxId` list filter matches it). */
+export function identityVerificationTxId(): string {
+  return `identity-verification-tx-${randomUUID()}`;
 }
 
 function pgTxId(): string {
@@ -79,6 +90,11 @@ export function sendIdentityVerification(
   if (!V2_IDENTITY_PROVIDERS.has(channel.v2PgProvider)) {
     return v2Error('INVALID_REQUEST', 'channelKey must name a channel that supports identity verification');
   }
+  // APP (approval in the carrier's app) is a KCP feature: PortOne's V1 spec lists kcp_v2 as its only PG, and
+  // Danal's module verifies by SMS. The V2 spec does not restate it; the emulator applies the same rule.
+  if (input.method === 'APP' && !V2_APP_PROVIDERS.has(channel.v2PgProvider)) {
+    return v2Error('INVALID_REQUEST', 'method APP is supported on KCP_V2 channels only');
+  }
   const id = ctx.params.identityVerificationId;
   const existing = state.identityVerifications.get(store.storeId, id);
   if (existing?.status === 'VERIFIED')
@@ -92,6 +108,7 @@ export function sendIdentityVerification(
   const now = state.clock.nowMs();
   state.identityVerifications.put({
     id,
+    txId: identityVerificationTxId(),
     storeId: store.storeId,
     seq: state.identityVerifications.takeSeq(),
     status: 'READY',
@@ -109,7 +126,7 @@ export function sendIdentityVerification(
     version: 'V2',
   });
   // APP verification is approved in the carrier's app: nothing to text.
-  if (input.method === 'SMS') state.otps.send(id);
+  if (input.method === 'SMS') state.otps.send(id, 'v2', customer.phoneNumber, now);
   return v2Ok({});
 }
 
@@ -147,15 +164,19 @@ export function confirmIdentityVerification(
   const { record } = found;
   const pgError = state.pgError.take();
   if (pgError) return v2PgError(pgError.pgCode, pgError.pgMessage);
-  if (record.method === 'SMS' && (input.otp === undefined || input.otp !== state.otps.last(record.id))) {
-    return v2PgError(
-      'OTP_MISMATCH',
-      '인증번호가 일치하지 않습니다.',
-      'OTP 검증에 실패했습니다. (OTP did not match)',
-    );
+  const now = state.clock.nowMs();
+  if (record.method === 'SMS') {
+    const check = state.otps.check(record.id, input.otp, now);
+    if (check === 'mismatch') {
+      return v2PgError(
+        'OTP_MISMATCH',
+        '인증번호가 일치하지 않습니다.',
+        'OTP 검증에 실패했습니다. (OTP did not match)',
+      );
+    }
+    if (check !== 'match') return failVerification(record, otpFailure(check), now);
   }
 
-  const now = state.clock.nowMs();
   const txId = record.pgTxId ?? pgTxId();
   record.status = 'VERIFIED';
   record.verifiedCustomer = toVerifiedCustomer(record, record.channel?.key ?? '');
@@ -165,6 +186,23 @@ export function confirmIdentityVerification(
   record.pgTxId = txId;
   record.pgRawResponse = JSON.stringify({ resultCode: '0000', resultMessage: 'OK', txId, emulator: true });
   return v2Ok({ identityVerification: toIdentityVerification(record) });
+}
+
+/**
+ * Ends a verification whose OTP expired or ran out of attempts: FAILED with the failure PortOne's
+ * `FailedIdentityVerification` carries, answered as the PG rejection it is (502 PG_PROVIDER).
+ */
+function failVerification(
+  record: IdentityVerificationRecord,
+  failure: OtpFailure,
+  now: number,
+): HandlerResult {
+  record.status = 'FAILED';
+  record.failure = failure;
+  record.failedAtMs = now;
+  record.updatedAtMs = now;
+  record.statusChangedAtMs = now;
+  return v2PgError(failure.pgCode, failure.pgMessage, failure.reason);
 }
 
 /** `POST /identity-verifications/{id}/resend` (storeId in the query, no body): sends a new OTP. */
@@ -180,8 +218,10 @@ export function resendIdentityVerification(
   if ('error' in found) return found.error;
   const pgError = state.pgError.take();
   if (pgError) return v2PgError(pgError.pgCode, pgError.pgMessage);
-  found.record.updatedAtMs = state.clock.nowMs();
-  if (found.record.method === 'SMS') state.otps.send(found.record.id);
+  const now = state.clock.nowMs();
+  found.record.updatedAtMs = now;
+  const phone = found.record.requestedCustomer.phoneNumber ?? '';
+  if (found.record.method === 'SMS') state.otps.send(found.record.id, 'v2', phone, now);
   return v2Ok({});
 }
 
@@ -194,7 +234,7 @@ export function getIdentityVerification(
 ): HandlerResult {
   const store = resolveStore(ctx.query.storeId, principal);
   if ('error' in store) return store.error;
-  const record = state.identityVerifications.get(store.storeId, ctx.params.identityVerificationId);
+  const record = findIdentityVerification(state, store.storeId, ctx.params.identityVerificationId);
   if (!record) return v2Error('IDENTITY_VERIFICATION_NOT_FOUND', NOT_FOUND);
   return v2Ok(toIdentityVerification(record));
 }

@@ -4,6 +4,7 @@ import type { EmulatorState } from '../state';
 import { resolveStore, type V2Principal } from './auth';
 import { v2Error, v2Ok } from './errors';
 import { toIdentityVerification, type IdentityVerificationRecord } from './identity-verification-store';
+import { allIdentityVerifications } from './v1-records';
 
 type TimeField = 'REQUESTED_AT' | 'VERIFIED_AT' | 'FAILED_AT' | 'STATUS_UPDATED_AT';
 
@@ -130,6 +131,8 @@ function matches(
   if (time === undefined || time < range.from || time > range.until) return false;
   if (filter.identityVerificationId !== undefined && record.id !== filter.identityVerificationId)
     return false;
+  if (filter.identityVerificationTxId !== undefined && record.txId !== filter.identityVerificationTxId)
+    return false;
   if (filter.isTest !== undefined && (record.channel?.type === 'TEST') !== filter.isTest) return false;
   if (!includes(filter.statuses, record.status)) return false;
   if (filter.pgTxId !== undefined && record.pgTxId !== filter.pgTxId) return false;
@@ -140,8 +143,6 @@ function matches(
   if (!includes(filter.carriers, record.verifiedCustomer?.operator ?? record.operator)) return false;
   if (filter.version !== undefined && record.version !== filter.version) return false;
   if (filter.customer !== undefined && !customerMatches(record, filter.customer)) return false;
-  // identityVerificationTxId is accepted but not applied: the emulator has no separate per-attempt id (the
-  // spec ties it to V1 imp_uids), and matching it against anything else would invent semantics.
   return true;
 }
 
@@ -198,7 +199,7 @@ export function listIdentityVerifications(
   const range: TimeRange = { field: filter.timeRangeField ?? 'REQUESTED_AT', from, until };
 
   const matched: IdentityVerificationRecord[] = [];
-  for (const record of state.identityVerifications.all())
+  for (const record of allIdentityVerifications(state))
     if (matches(record, filter, store.storeId, range)) matched.push(record);
   matched.sort(compareBy(input.sort?.by ?? 'REQUESTED_AT', input.sort?.order ?? 'DESC'));
   const items = matched.slice(number * size, number * size + size).map(toIdentityVerification);

@@ -1,13 +1,5 @@
 import type { ResolvedChannel } from '../options';
-import {
-  fakeCi,
-  fakeCiWithoutBirth,
-  fakeDi,
-  formatBirth,
-  isForeignerDigit,
-  isMaleDigit,
-  pad2,
-} from '../person';
+import { fakeCi, inventIdentity, fakeDi, formatBirth, isForeignerDigit, isMaleDigit, pad2 } from '../person';
 import type { IdentityVerificationRecord } from './identity-verification-store';
 import type { EmulatorRequestedCustomer, EmulatorSelectedChannel, EmulatorVerifiedCustomer } from './types';
 
@@ -42,8 +34,8 @@ export function toRequestedCustomer(
 
 /**
  * `verifiedCustomer` as the PG reports it after a successful verification. Without an identity number (APP
- * method) the emulator does not know the birth date, sex or nationality, so those fields are omitted, as the
- * spec allows.
+ * method) the person's birth date and sex are invented from name and phone ({@link inventIdentity}), because
+ * PortOne always reports them for V2 verifications.
  */
 export function toVerifiedCustomer(
   record: IdentityVerificationRecord,
@@ -51,21 +43,16 @@ export function toVerifiedCustomer(
 ): EmulatorVerifiedCustomer {
   const requested = record.requestedCustomer;
   const name = requested.name ?? '';
-  const phoneNumber = requested.phoneNumber ?? '';
-  const identity = record.identity;
-  const ci = identity
-    ? fakeCi(name, identity.birth, identity.genderDigit)
-    : fakeCiWithoutBirth(name, phoneNumber);
+  const identity = record.identity ?? inventIdentity(name, requested.phoneNumber ?? '');
+  const ci = fakeCi(name, identity.birth, identity.genderDigit);
   return {
     ...(requested.id !== undefined && { id: requested.id }),
     name,
     ...(record.operator && { operator: record.operator }),
     ...(requested.phoneNumber !== undefined && { phoneNumber: requested.phoneNumber }),
-    ...(identity && {
-      birthDate: formatBirth(identity.birth),
-      gender: isMaleDigit(identity.genderDigit) ? ('MALE' as const) : ('FEMALE' as const),
-      isForeigner: isForeignerDigit(identity.genderDigit),
-    }),
+    birthDate: formatBirth(identity.birth),
+    gender: isMaleDigit(identity.genderDigit) ? 'MALE' : 'FEMALE',
+    isForeigner: isForeignerDigit(identity.genderDigit),
     ci,
     di: fakeDi(ci, channelKey),
   };

@@ -3,6 +3,7 @@ import { parseIdempotencyKey } from '../http/idempotency';
 import type { Dispatcher } from '../http/pipeline';
 import { Router } from '../http/router';
 import type { V2OperationId } from '../schema/validator';
+import { strictMessage, unknownQueryParams } from '../schema/strict';
 import type { EmulatorState } from '../state';
 import {
   authenticate,
@@ -35,6 +36,8 @@ interface V2Route {
   operationId?: V2OperationId;
   /** GET /identity-verifications takes its body from `?requestBody=` (or a JSON GET body). */
   bodyFromQuery?: boolean;
+  /** The query parameters the spec declares (strict mode refuses others). */
+  query?: readonly string[];
   handler: V2Handler;
 }
 
@@ -53,10 +56,12 @@ function buildRouter(): Router<V2Route> {
       auth: true,
       operationId: 'getIdentityVerifications',
       bodyFromQuery: true,
+      query: ['requestBody'],
       handler: listIdentityVerifications,
     })
     .add('GET', '/identity-verifications/:identityVerificationId', {
       auth: true,
+      query: ['storeId'],
       handler: getIdentityVerification,
     })
     .add('POST', '/identity-verifications/:identityVerificationId/send', {
@@ -71,6 +76,7 @@ function buildRouter(): Router<V2Route> {
     })
     .add('POST', '/identity-verifications/:identityVerificationId/resend', {
       auth: true,
+      query: ['storeId'],
       handler: resendIdentityVerification,
     });
 }
@@ -110,6 +116,11 @@ function run(
     body = source.body;
   } else if (route.operationId && !isJsonOrEmpty(ctx)) {
     return v2Error('INVALID_REQUEST', 'Request body must be JSON');
+  }
+  if (state.config.strict) {
+    const fields = route.operationId ? state.validator.unknownV2Fields(route.operationId, body) : [];
+    const message = strictMessage(fields, unknownQueryParams(ctx.query, route.query));
+    if (message) return v2Error('INVALID_REQUEST', message);
   }
   if (route.operationId) {
     const result = state.validator.validateV2(route.operationId, body);

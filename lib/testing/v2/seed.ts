@@ -4,6 +4,7 @@ import { parseBirth } from '../person';
 import { randomHex } from '../random';
 import { toIdentityVerification, type IdentityVerificationRecord } from './identity-verification-store';
 import { toRequestedCustomer, toSelectedChannel, toVerifiedCustomer } from './person-mapping';
+import { identityVerificationTxId } from './identity-verifications';
 import type { EmulatorIdentityVerification, SeedIdentityVerification } from './types';
 
 /** Inserts (or replaces) a seeded record and returns its API view. Throws on input a test should not send. */
@@ -30,6 +31,7 @@ export function seedIdentityVerification(
   const customer = { name: '홍길동', phoneNumber: '01012345678', ...seed.customer };
   const record: IdentityVerificationRecord = {
     id: seed.id,
+    txId: identityVerificationTxId(),
     storeId: seed.storeId ?? state.config.v2.storeId,
     seq: state.identityVerifications.takeSeq(),
     status,
