@@ -38,7 +38,7 @@ describe.each([
   const http = () => request(app.getHttpServer() as App);
 
   beforeAll(async () => {
-    emulator = await PortOneEmulator.start();
+    emulator = await PortOneEmulator.start({ strict: true });
     @Module({
       imports: [
         PortOneModule.forRoot(

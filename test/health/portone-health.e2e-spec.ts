@@ -23,7 +23,7 @@ describe('PortOneHealthIndicator (Terminus, against the emulator)', () => {
   const health = (path = '/health') => request(subject!.app.getHttpServer() as App).get(path);
 
   beforeAll(async () => {
-    emulator = await PortOneEmulator.start();
+    emulator = await PortOneEmulator.start({ strict: true });
   });
   afterAll(() => emulator.close());
   beforeEach(() => {

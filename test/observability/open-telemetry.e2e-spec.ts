@@ -21,7 +21,7 @@ describe('OpenTelemetry traces and metrics (SDK in-memory exporters, against the
 
   beforeAll(async () => {
     telemetry = InMemoryTelemetry.install();
-    emulator = await PortOneEmulator.start();
+    emulator = await PortOneEmulator.start({ strict: true });
   });
   beforeEach(async () => {
     emulator.clearFaults();

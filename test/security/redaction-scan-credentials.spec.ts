@@ -29,7 +29,7 @@ function expectNone(texts: readonly string[], forbidden: readonly string[]): voi
 describe('credentials the module holds are scrubbed by value', () => {
   it('the V2 API secret echoed in a 401 message (secret auth)', async () => {
     const secret = 'Sx9-odd_v2secret';
-    const emulator = await PortOneEmulator.start({ v2: { apiSecret: secret } });
+    const emulator = await PortOneEmulator.start({ strict: true, v2: { apiSecret: secret } });
     const logger = new CapturingLogger();
     const app = await createPortOneTestApp(emulatorOptions(emulator, { logger }));
     try {
