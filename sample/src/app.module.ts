@@ -7,6 +7,7 @@ import { ChannelKeys } from './config/channel-keys';
 import { portOneOptionsFactory } from './config/portone-options.factory';
 import { CvsController } from './cvs/cvs.controller';
 import { EmbeddedEmulatorModule } from './emulator/embedded-emulator.module';
+import { HealthModule } from './health/health.module';
 import { IdentityVerificationController } from './identity/identity-verification.controller';
 import { PortOneExceptionFilter, PortOneModule, type PortOneEmulator } from './portone';
 
@@ -20,6 +21,8 @@ import { PortOneExceptionFilter, PortOneModule, type PortOneEmulator } from './p
       inject: [ConfigService],
       useFactory: portOneOptionsFactory,
     }),
+    // GET /health/portone (Terminus + nestjs-portone/health).
+    HealthModule,
   ],
   controllers: [IdentityVerificationController, CertificationController, CvsController],
   providers: [

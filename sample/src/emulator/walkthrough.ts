@@ -36,6 +36,9 @@ curl -s -w '\\n' -X DELETE ${appUrl}/certifications/$IMP_UID
 RES=$(curl -s -X POST ${appUrl}/cvs ${json} -d '{"merchantUid":"order-${run}","amount":15000,"name":"Sample order"}'); echo "$RES"; CVS_UID=$(echo "$RES" | json impUid)
 curl -s -w '\\n' -X DELETE ${appUrl}/cvs/$CVS_UID
 
+# --- PortOne's health (Terminus + nestjs-portone/health), from the calls above: no extra request
+curl -s -w '\\n' ${appUrl}/health/portone
+
 # --- An error, mapped by PortOneExceptionFilter: confirming again is a 409
 curl -s -w '\\n' -X POST ${appUrl}/identity-verifications/${ivId}/confirm ${json} -d '{"otp":"000000"}'
 `;

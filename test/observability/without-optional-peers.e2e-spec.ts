@@ -5,16 +5,16 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 const fixtures = join(__dirname, 'fixtures');
 
-describe('without @opentelemetry/api installed', () => {
-  it('works exactly the same and loads nothing of OpenTelemetry', async () => {
+describe('without the optional peers (@opentelemetry/api, @nestjs/terminus) installed', () => {
+  it('works exactly the same and loads nothing of them', async () => {
     const { stdout } = await run(
       process.execPath,
       [
         '-r',
         'ts-node/register/transpile-only',
         '-r',
-        join(fixtures, 'hide-open-telemetry.ts'),
-        join(fixtures, 'call-without-open-telemetry.ts'),
+        join(fixtures, 'hide-optional-peers.ts'),
+        join(fixtures, 'call-without-optional-peers.ts'),
       ],
       { cwd: join(__dirname, '..', '..'), timeout: 25_000 },
     );
