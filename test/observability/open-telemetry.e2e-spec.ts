@@ -4,6 +4,7 @@ import { secretsOfExchange } from '../support/exchange-secrets';
 import {
   createPortOneTestApp,
   emulatorOptions,
+  idWhoseFirstSendFails,
   newId,
   otpRequest,
   rejectionOf,
@@ -41,20 +42,8 @@ describe('OpenTelemetry traces and metrics (SDK in-memory exporters, against the
     await telemetry.uninstall();
   });
 
-  /** A new verification id whose first send attempt the emulator answers with 503 (the module retries). */
-  function idWhoseFirstSendFails(): string {
-    const id = newId();
-    emulator.injectFault({
-      api: 'v2',
-      method: 'POST',
-      path: `/identity-verifications/${id}/send`,
-      status: 503,
-    });
-    return id;
-  }
-
   it('records send with a retry as one CLIENT span with HTTP client attributes and a retry event', async () => {
-    const id = idWhoseFirstSendFails();
+    const id = idWhoseFirstSendFails(emulator);
 
     await app.identityVerifications.send(id, sendRequest(emulator));
 
@@ -120,7 +109,7 @@ describe('OpenTelemetry traces and metrics (SDK in-memory exporters, against the
   });
 
   it('counts calls by outcome, retries and token refreshes, and records call durations', async () => {
-    const id = idWhoseFirstSendFails();
+    const id = idWhoseFirstSendFails(emulator);
     const before = await telemetry.metrics();
     const count = (name: string, match: Record<string, unknown>, points = before) =>
       (points.get(name) ?? [])

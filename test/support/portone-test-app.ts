@@ -75,6 +75,18 @@ export function newId(prefix = 'iv'): string {
   return `${prefix}${Date.now().toString(36)}${counter}`;
 }
 
+/** A new V2 verification id whose first send attempt the emulator answers with 503 (the module retries). */
+export function idWhoseFirstSendFails(emulator: PortOneEmulator): string {
+  const id = newId();
+  emulator.injectFault({
+    api: 'v2',
+    method: 'POST',
+    path: `/identity-verifications/${id}/send`,
+    status: 503,
+  });
+  return id;
+}
+
 /** The emulator and the app a describe block works with. */
 export interface EmulatorAppEnv {
   readonly emulator: PortOneEmulator;
