@@ -1,254 +1,375 @@
 /**
- * `npm run bench`: in one run, against the emulator on loopback (in a child process), compares
- *   (a) plain axios with a keep-alive agent and a token fetched once,
- *   (b) this module's services,
- *   (c) the official @portone/server-sdk (V2 only),
- * for median and p99 latency of sequential calls and throughput at a fixed concurrency. Prints the ratios
- * b/a and b/c, token requests per 1,000 calls, sockets opened, and the peak RSS of this process.
+ * `npm run bench`: one invocation compares, call for call on loopback,
+ *   (a) plain axios, (b) this module, (c) the official @portone/server-sdk (V2 only), (d) bare undici.request
+ * on V1 GET /certifications/{id}, V2 GET /identity-verifications/{id} and V2 POST .../send, at concurrency 1
+ * and 64, against two servers, each in its own process: the emulator, and a node:http server that answers
+ * with fixed bodies (so the emulator's own cost cannot cap the result).
  *
- * Latency: the clients alternate call by call (a, b, c, a, b, c, …), so garbage collection, the emulator's
- * own pauses and drift on the machine hit every client alike. Throughput: interleaved rounds of concurrent
- * bursts, median of the rounds. Every client sends the same request on the wire (same headers that matter,
- * same storeId). BENCH_SCALE=0.2 for a quick run.
+ * Three runs; in each, every (server, request, concurrency) cell runs interleaved rounds (a, b, c, d, then
+ * rotated), each round preceded by a short warm burst so no client connects inside a timed burst. Reported:
+ * throughput and median latency as the median of the three runs with their range, the ratios b/a, b/c, b/d
+ * per cell (computed per run, then median and range), client and server CPU per call, sockets opened and
+ * token requests during timed bursts, then peak RSS per client (each client alone in a fresh process) and
+ * the cost of requiring the main entry. BENCH_SCALE=0.2 for a quick run.
  */
 import 'reflect-metadata';
-import { fork } from 'node:child_process';
-import { Agent } from 'node:http';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { NestFactory } from '@nestjs/core';
-import { Module } from '@nestjs/common';
-import axios from 'axios';
-import { CertificationService, IdentityVerificationService, PortOneModule } from '../lib';
-import { format, median, percentile } from './stats';
-
-interface EmulatorAddress {
-  origin: string;
-  v1BaseUrl: string;
-  v2BaseUrl: string;
-  credentials: {
-    v1: { apiKey: string; apiSecret: string };
-    v2: { apiSecret: string; storeId: string };
-    channelKeys: { danal: string };
-  };
-}
-
-interface EmulatorStats {
-  connectionsOpened: number;
-  tokenRequests: { v1: number; v2Login: number; v2Refresh: number };
-}
-
-type Call = () => Promise<unknown>;
-
-interface Contender {
-  readonly label: string;
-  readonly call: Call;
-  latencies: number[];
-  throughputs: number[];
-  tokenRequests: number;
-  sockets: number;
-  calls: number;
-}
+import {
+  buildClient,
+  CLIENT_LABELS,
+  POOL_SIZE,
+  type BenchClient,
+  type BenchTarget,
+  type Call,
+  type ClientKey,
+} from './clients';
+import { captureFixedBodies, seedEmulator, type EmulatorAddress } from './seed';
+import { startServerProcess, type ServerProcess } from './server-process';
+import { format, median, medianRange, percentile } from './stats';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
-const ROUNDS = 5;
-const SEQUENTIAL_CALLS = Math.round(3_000 * SCALE);
-const CONCURRENT_PER_ROUND = Math.round(2_000 * SCALE);
-const CONCURRENCY = 32;
-const WARMUP = Math.round(300 * SCALE);
-const POOL_SIZE = 50;
+const RUNS = 3;
+const ROUNDS = 3;
+const SEQUENTIAL_CALLS = Math.max(20, Math.round(400 * SCALE));
+const CONCURRENT_CALLS = Math.max(200, Math.round(2_000 * SCALE));
+const CONCURRENCIES = [1, 64] as const;
+const WARMUP_CALLS = Math.max(50, Math.round(300 * SCALE));
+const CLIENT_KEYS: readonly ClientKey[] = ['a', 'b', 'c', 'd'];
 
-async function main(): Promise<void> {
-  // `npm run bench` runs the compiled JavaScript; under ts-node (a .ts file) the child needs ts-node too.
-  const child = fork(require.resolve('./emulator-process'), [], {
-    execArgv: __filename.endsWith('.ts') ? ['-r', 'ts-node/register/transpile-only'] : [],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const emulator = await new Promise<EmulatorAddress>(resolve =>
-    child.once('message', m => resolve(m as EmulatorAddress)),
-  );
-  const stats = async (): Promise<EmulatorStats> =>
-    (await fetch(`${emulator.origin}/emulator/stats`)).json() as Promise<EmulatorStats>;
+type Scenario = 'V1 GET' | 'V2 GET' | 'V2 POST';
+const SCENARIOS: readonly Scenario[] = ['V1 GET', 'V2 GET', 'V2 POST'];
+type ServerName = 'emulator' | 'fixed';
 
-  @Module({
-    imports: [
-      PortOneModule.forRoot({
-        v1: { ...emulator.credentials.v1, baseUrl: emulator.v1BaseUrl },
-        v2: { ...emulator.credentials.v2, baseUrl: emulator.v2BaseUrl },
-        maxSockets: POOL_SIZE,
-      }),
-    ],
-  })
-  class BenchModule {}
-  const app = await NestFactory.createApplicationContext(BenchModule, { logger: false });
-  const certifications = app.get(CertificationService);
-  const identity = app.get(IdentityVerificationService);
-
-  // Seed one V1 certification and one V2 verification to read back.
-  const otpOf = async (id: string) =>
-    ((await (await fetch(`${emulator.origin}/emulator/otp/${id}`)).json()) as { otp: string }).otp;
-  const { impUid } = await certifications.requestOtp({
-    name: '벤치',
-    phone: '01012345678',
-    birth: '900101',
-    genderDigit: '1',
-    carrier: 'SKT',
-    channelKey: emulator.credentials.channelKeys.danal,
-  });
-  await certifications.confirmOtp(impUid, { otp: await otpOf(impUid) });
-  const ivId = `bench${Date.now()}`;
-  await identity.send(ivId, {
-    channelKey: emulator.credentials.channelKeys.danal,
-    customer: { name: '벤치', phoneNumber: '01012345678', identityNumber: '9001011', ipAddress: '127.0.0.1' },
-    operator: 'SKT',
-    method: 'SMS',
-  });
-  await identity.confirm(ivId, { otp: await otpOf(ivId) });
-
-  // (a) plain axios: what a careful hand-written client does.
-  // One keep-alive pool per API host, as the module has, so the socket counts compare like for like.
-  const v1Agent = new Agent({ keepAlive: true, maxSockets: POOL_SIZE });
-  const v2Agent = new Agent({ keepAlive: true, maxSockets: POOL_SIZE });
-  const v1Plain = axios.create({ baseURL: emulator.v1BaseUrl, httpAgent: v1Agent });
-  const token = (
-    await v1Plain.post<{ response: { access_token: string } }>('/users/getToken', {
-      imp_key: emulator.credentials.v1.apiKey,
-      imp_secret: emulator.credentials.v1.apiSecret,
-    })
-  ).data.response.access_token;
-  v1Plain.defaults.headers.common.Authorization = `Bearer ${token}`;
-  const v2Plain = axios.create({
-    baseURL: emulator.v2BaseUrl,
-    httpAgent: v2Agent,
-    headers: { Authorization: `PortOne ${emulator.credentials.v2.apiSecret}` },
-    params: { storeId: emulator.credentials.v2.storeId },
-  });
-  // (c) the official SDK. It resolves paths against the origin, which the emulator also serves V2 on.
-  // The SDK is ESM-only in its type declarations; a dynamic import loads it from this CommonJS script.
-  const { PortOneClient } = await import('@portone/server-sdk');
-  const sdk = PortOneClient({
-    secret: emulator.credentials.v2.apiSecret,
-    baseUrl: emulator.origin,
-    storeId: emulator.credentials.v2.storeId,
-  });
-
-  const scenarios: Array<{ name: string; contenders: Contender[] }> = [
-    {
-      name: 'V1 GET /certifications/{imp_uid}',
-      contenders: [
-        contender('a plain axios', () =>
-          v1Plain.get(`/certifications/${impUid}`).then(r => r.data as unknown),
-        ),
-        contender('b nestjs-portone', () => certifications.get(impUid)),
-      ],
-    },
-    {
-      name: 'V2 GET /identity-verifications/{id}',
-      contenders: [
-        contender('a plain axios', () =>
-          v2Plain.get(`/identity-verifications/${ivId}`).then(r => r.data as unknown),
-        ),
-        contender('b nestjs-portone', () => identity.get(ivId)),
-        contender('c @portone/server-sdk', () =>
-          sdk.identityVerification.getIdentityVerification({ identityVerificationId: ivId }),
-        ),
-      ],
-    },
-  ];
-
-  for (const scenario of scenarios) {
-    const { contenders } = scenario;
-    for (const c of contenders) for (let i = 0; i < WARMUP; i++) await c.call();
-    for (let i = 0; i < SEQUENTIAL_CALLS; i++) {
-      for (const c of rotate(contenders, i)) {
-        const started = performance.now();
-        await c.call();
-        c.latencies.push(performance.now() - started);
-      }
-    }
-    // Bursts run one client at a time, so token requests and new sockets can be attributed to it.
-    for (let round = 0; round < ROUNDS; round++) {
-      for (const c of rotate(contenders, round)) {
-        const before = await stats();
-        const started = performance.now();
-        await runConcurrently(c.call, CONCURRENT_PER_ROUND, CONCURRENCY);
-        c.throughputs.push(CONCURRENT_PER_ROUND / ((performance.now() - started) / 1000));
-        const after = await stats();
-        c.tokenRequests += tokenRequests(after) - tokenRequests(before);
-        c.sockets += after.connectionsOpened - before.connectionsOpened;
-        c.calls += CONCURRENT_PER_ROUND;
-      }
-    }
-  }
-
-  report(scenarios);
-  await app.close();
-  v1Agent.destroy();
-  v2Agent.destroy();
-  child.disconnect();
+interface Server {
+  readonly name: ServerName;
+  readonly process: ServerProcess<unknown>;
+  readonly clients: Map<ClientKey, BenchClient>;
 }
 
-function contender(label: string, call: Call): Contender {
-  return { label, call, latencies: [], throughputs: [], tokenRequests: 0, sockets: 0, calls: 0 };
+/** One client's figures in one cell of one run. */
+interface Measure {
+  rps: number[];
+  latencies: number[];
+  clientCpuMicros: number;
+  serverCpuMicros: number;
+  calls: number;
+  socketsOpened: number;
+  tokenRequests: number;
+}
+
+/** results[run][server|scenario|c][client] */
+type CellKey = `${ServerName}|${Scenario}|${number}`;
+const results: Array<Map<CellKey, Map<ClientKey, Measure>>> = [];
+
+function callOf(client: BenchClient, scenario: Scenario): Call | undefined {
+  if (scenario === 'V1 GET') return client.v1Get;
+  return scenario === 'V2 GET' ? client.v2Get : client.v2Post;
+}
+
+async function main(): Promise<void> {
+  const startedAt = performance.now();
+  const emulator = await startServerProcess<EmulatorAddress>('./emulator-process');
+  const emulatorTarget = await seedEmulator(emulator.address);
+  const fixedBodies = await captureFixedBodies(emulatorTarget);
+  const fixed = await startServerProcess<{ origin: string }>('./fixed-server-process', {
+    FIXED_BODIES: JSON.stringify(fixedBodies),
+  });
+  const fixedTarget: BenchTarget = {
+    ...emulatorTarget,
+    origin: fixed.address.origin,
+    v1BaseUrl: `${fixed.address.origin}/v1`,
+    v2BaseUrl: `${fixed.address.origin}/v2`,
+  };
+
+  const servers: Server[] = [];
+  for (const [name, target, process] of [
+    ['emulator', emulatorTarget, emulator],
+    ['fixed', fixedTarget, fixed],
+  ] as const) {
+    const clients = new Map<ClientKey, BenchClient>();
+    for (const key of CLIENT_KEYS) clients.set(key, await buildClient(key, target));
+    servers.push({ name, process, clients });
+  }
+
+  for (let run = 0; run < RUNS; run++) {
+    const cells = new Map<CellKey, Map<ClientKey, Measure>>();
+    results.push(cells);
+    for (const server of servers) {
+      for (const scenario of SCENARIOS) {
+        for (const concurrency of CONCURRENCIES) {
+          cells.set(
+            `${server.name}|${scenario}|${concurrency}`,
+            await measureCell(server, scenario, concurrency, run),
+          );
+        }
+      }
+    }
+    console.error(`run ${run + 1}/${RUNS} done after ${format((performance.now() - startedAt) / 1000, 0)} s`);
+  }
+
+  for (const server of servers) for (const client of server.clients.values()) await client.close();
+  const rss = CLIENT_KEYS.map(key => ({ key, ...peakRssInOwnProcess(key, fixedTarget) }));
+  const requireCost = measureRequireCost();
+  emulator.stop();
+  fixed.stop();
+
+  report(rss, requireCost, (performance.now() - startedAt) / 1000);
+}
+
+async function measureCell(
+  server: Server,
+  scenario: Scenario,
+  concurrency: number,
+  run: number,
+): Promise<Map<ClientKey, Measure>> {
+  const contenders = [...server.clients].filter(([, client]) => callOf(client, scenario));
+  const measures = new Map<ClientKey, Measure>(
+    contenders.map(([key]) => [
+      key,
+      {
+        rps: [],
+        latencies: [],
+        clientCpuMicros: 0,
+        serverCpuMicros: 0,
+        calls: 0,
+        socketsOpened: 0,
+        tokenRequests: 0,
+      },
+    ]),
+  );
+  const calls = concurrency === 1 ? SEQUENTIAL_CALLS : CONCURRENT_CALLS;
+  for (const [, client] of contenders) await runConcurrently(callOf(client, scenario)!, WARMUP_CALLS, 64);
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [key, client] of rotate(contenders, round + run)) {
+      const call = callOf(client, scenario)!;
+      // Warm burst: every socket of the pool open and recently used before the clock starts.
+      await runConcurrently(call, 64, 64);
+      const serverBefore = await server.process.counters();
+      const cpuBefore = process.cpuUsage();
+      const started = performance.now();
+      const latencies = await runConcurrently(call, calls, concurrency);
+      const elapsedMs = performance.now() - started;
+      const cpu = process.cpuUsage(cpuBefore);
+      const serverAfter = await server.process.counters();
+      const m = measures.get(key)!;
+      m.rps.push(calls / (elapsedMs / 1000));
+      m.latencies.push(...latencies);
+      m.clientCpuMicros += cpu.user + cpu.system;
+      m.serverCpuMicros += serverAfter.cpuMicros - serverBefore.cpuMicros;
+      m.calls += calls;
+      m.socketsOpened += serverAfter.connectionsOpened - serverBefore.connectionsOpened;
+      m.tokenRequests += serverAfter.tokenRequests - serverBefore.tokenRequests;
+    }
+  }
+  return measures;
 }
 
 function rotate<T>(items: readonly T[], by: number): T[] {
   return items.map((_, i) => items[(i + by) % items.length]);
 }
 
-async function runConcurrently(call: Call, total: number, concurrency: number): Promise<void> {
+/** Runs `total` calls with at most `concurrency` in flight; returns each call's latency in ms. */
+async function runConcurrently(call: Call, total: number, concurrency: number): Promise<number[]> {
+  const latencies: number[] = [];
   let started = 0;
   const worker = async (): Promise<void> => {
     while (started < total) {
       started++;
+      const t = performance.now();
       await call();
+      latencies.push(performance.now() - t);
     }
   };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  await Promise.all(Array.from({ length: Math.min(concurrency, total) }, worker));
+  return latencies;
 }
 
-function tokenRequests(s: EmulatorStats): number {
-  return s.tokenRequests.v1 + s.tokenRequests.v2Login + s.tokenRequests.v2Refresh;
-}
-
-function report(scenarios: Array<{ name: string; contenders: Contender[] }>): void {
-  const lines: string[] = [];
-  lines.push(
-    `nestjs-portone benchmark: latency over ${SEQUENTIAL_CALLS} sequential calls per client, alternating call by call; ` +
-      `throughput over ${ROUNDS} interleaved rounds of ${CONCURRENT_PER_ROUND} calls at concurrency ${CONCURRENCY}; ` +
-      `token requests and sockets counted during the bursts; keep-alive pool ${POOL_SIZE}`,
+/** Runs one client alone in a fresh Node process against the fixed server; returns its RSS figures. */
+function peakRssInOwnProcess(key: ClientKey, target: BenchTarget): { idleMiB: number; peakMiB: number } {
+  const child = spawnSync(
+    process.execPath,
+    [
+      ...(__filename.endsWith('.ts') ? ['-r', 'ts-node/register/transpile-only'] : []),
+      join(__dirname, `rss-client-process${__filename.endsWith('.ts') ? '.ts' : '.js'}`),
+    ],
+    {
+      env: {
+        ...process.env,
+        BENCH_CLIENT: key,
+        BENCH_TARGET: JSON.stringify(target),
+        BENCH_SCALE: String(SCALE),
+      },
+      encoding: 'utf8',
+      timeout: 120_000,
+    },
   );
-  lines.push(
-    `node ${process.version}, ${process.platform}/${process.arch}, emulator in a child process on loopback`,
-  );
-  for (const scenario of scenarios) {
-    lines.push('', `### ${scenario.name}`, '');
-    lines.push('| client | median ms | p99 ms | calls/s | token req / 1k calls | sockets opened |');
-    lines.push('|---|---:|---:|---:|---:|---:|');
-    const summary = new Map<string, { median: number; p99: number; rps: number }>();
-    for (const c of scenario.contenders) {
-      const sorted = [...c.latencies].sort((x, y) => x - y);
-      const s = { median: percentile(sorted, 50), p99: percentile(sorted, 99), rps: median(c.throughputs) };
-      summary.set(c.label[0], s);
-      lines.push(
-        `| ${c.label} | ${format(s.median)} | ${format(s.p99)} | ${format(s.rps, 0)} | ${format((c.tokenRequests / c.calls) * 1000, 2)} | ${c.sockets} |`,
-      );
-    }
-    const a = summary.get('a')!;
-    const b = summary.get('b')!;
-    const c = summary.get('c');
-    lines.push('');
-    lines.push(
-      `b/a median latency ${format(b.median / a.median, 2)} (target <= 1.10), p99 ${format(b.p99 / a.p99, 2)}, throughput ${format(b.rps / a.rps, 2)} (target >= 0.90)`,
-    );
-    if (c)
-      lines.push(
-        `b/c median latency ${format(b.median / c.median, 2)} (target <= 1.00), p99 ${format(b.p99 / c.p99, 2)}, throughput ${format(b.rps / c.rps, 2)}`,
-      );
+  try {
+    return JSON.parse(child.stdout.trim().split('\n').pop() ?? '') as { idleMiB: number; peakMiB: number };
+  } catch {
+    console.error(`RSS process for ${key} failed: ${child.stderr}`);
+    return { idleMiB: Number.NaN, peakMiB: Number.NaN };
   }
+}
+
+interface RequireCost {
+  entryMs: number;
+  entryMiB: number;
+  undiciMs: number;
+  undiciMiB: number;
+}
+
+/** Median over 5 fresh processes: requiring the main entry, then (as the first call does) undici. */
+function measureRequireCost(): RequireCost {
+  const entry = join(__dirname, '../lib/index.js');
+  const script = `
+    const ms = () => Number(process.hrtime.bigint()) / 1e6;
+    const rss = () => process.memoryUsage().rss / 1048576;
+    require('reflect-metadata');
+    let t = ms(), r = rss();
+    require(${JSON.stringify(entry)});
+    const entryMs = ms() - t, entryMiB = rss() - r;
+    const undiciLoaded = Object.keys(require.cache).some(p => p.includes('/node_modules/undici/'));
+    t = ms(); r = rss();
+    require('undici');
+    console.log(JSON.stringify({ entryMs, entryMiB, undiciMs: ms() - t, undiciMiB: rss() - r, undiciLoaded }));`;
+  const samples = Array.from({ length: 5 }, () => {
+    const out = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 60_000 }).stdout;
+    return JSON.parse(out.trim()) as RequireCost & { undiciLoaded: boolean };
+  });
+  if (samples.some(s => s.undiciLoaded)) console.error('WARNING: the main entry loaded undici eagerly');
+  return {
+    entryMs: median(samples.map(s => s.entryMs)),
+    entryMiB: median(samples.map(s => s.entryMiB)),
+    undiciMs: median(samples.map(s => s.undiciMs)),
+    undiciMiB: median(samples.map(s => s.undiciMiB)),
+  };
+}
+
+function report(
+  rss: Array<{ key: ClientKey; idleMiB: number; peakMiB: number }>,
+  requireCost: RequireCost,
+  seconds: number,
+): void {
+  const lines: string[] = [];
+  const perRun = (cell: CellKey, key: ClientKey, pick: (m: Measure) => number) =>
+    results.map(run => {
+      const m = run.get(cell)?.get(key);
+      return m ? pick(m) : Number.NaN;
+    });
+  const rps = (m: Measure) => median(m.rps);
+  const p50 = (m: Measure) =>
+    percentile(
+      [...m.latencies].sort((x, y) => x - y),
+      50,
+    );
+  const ratio = (cell: CellKey, other: ClientKey, pick: (m: Measure) => number) =>
+    results.map(run => {
+      const b = run.get(cell)?.get('b');
+      const o = run.get(cell)?.get(other);
+      return b && o ? pick(b) / pick(o) : Number.NaN;
+    });
+
+  lines.push(
+    `nestjs-portone benchmark: ${RUNS} runs x ${ROUNDS} interleaved rounds per cell; ${SEQUENTIAL_CALLS} calls per round at c=1, ` +
+      `${CONCURRENT_CALLS} at c=64; keep-alive pools of ${POOL_SIZE}; node ${process.version}, ${process.platform}/${process.arch}; ` +
+      `servers in child processes on loopback; total ${format(seconds, 0)} s`,
+    'Cells: median of the 3 runs [min-max]. Ratios computed per run. (c) is V2 only.',
+  );
+  for (const [title, pick, digits, better] of [
+    ['Throughput, calls/s', rps, 0, 'higher'],
+    ['Median latency, ms', p50, 3, 'lower'],
+  ] as const) {
+    lines.push('', `### ${title} (${better} is better)`, '');
+    lines.push(
+      `| server | request | c | ${CLIENT_KEYS.map(k => CLIENT_LABELS[k]).join(' | ')} | b/a | b/c | b/d |`,
+    );
+    lines.push(`|---|---|---:|${CLIENT_KEYS.map(() => '---:').join('|')}|---:|---:|---:|`);
+    for (const cell of results[0].keys()) {
+      const [server, scenario, c] = cell.split('|');
+      const cols = CLIENT_KEYS.map(k => medianRange(perRun(cell, k, pick), digits));
+      const ratios = (['a', 'c', 'd'] as const).map(o => medianRange(ratio(cell, o, pick), 2));
+      lines.push(`| ${server} | ${scenario} | ${c} | ${cols.join(' | ')} | ${ratios.join(' | ')} |`);
+    }
+  }
+
+  lines.push('', '### CPU per call, µs: client / server (median of runs)', '');
+  lines.push(`| server | request | c | ${CLIENT_KEYS.map(k => CLIENT_LABELS[k]).join(' | ')} |`);
+  lines.push(`|---|---|---:|${CLIENT_KEYS.map(() => '---:').join('|')}|`);
+  for (const cell of results[0].keys()) {
+    const [server, scenario, c] = cell.split('|');
+    const cols = CLIENT_KEYS.map(k => {
+      const client = median(perRun(cell, k, m => m.clientCpuMicros / m.calls));
+      const srv = median(perRun(cell, k, m => m.serverCpuMicros / m.calls));
+      return Number.isFinite(client) ? `${format(client, 0)} / ${format(srv, 0)}` : 'n/a';
+    });
+    lines.push(`| ${server} | ${scenario} | ${c} | ${cols.join(' | ')} |`);
+  }
+
+  lines.push('', '### Sockets opened and token requests during timed bursts (all runs)', '');
+  lines.push(`| server | ${CLIENT_KEYS.map(k => CLIENT_LABELS[k]).join(' | ')} |`);
+  lines.push(`|---|${CLIENT_KEYS.map(() => '---:').join('|')}|`);
+  for (const server of ['emulator', 'fixed'] as const) {
+    const cols = CLIENT_KEYS.map(k => {
+      let sockets = 0;
+      let tokens = 0;
+      let calls = 0;
+      for (const run of results)
+        for (const [cell, byClient] of run)
+          if (cell.startsWith(server)) {
+            const m = byClient.get(k);
+            if (m) {
+              sockets += m.socketsOpened;
+              tokens += m.tokenRequests;
+              calls += m.calls;
+            }
+          }
+      return `${sockets} sockets, ${tokens} tokens / ${calls} calls`;
+    });
+    lines.push(`| ${server} | ${cols.join(' | ')} |`);
+  }
+
   lines.push(
     '',
-    `peak RSS of the benchmark process: ${format(process.resourceUsage().maxRSS / 1024, 1)} MiB`,
+    '### Peak RSS per client, each alone in a fresh process (V1 GET, V2 GET, V2 POST at c=64, fixed server)',
+    '',
   );
+  lines.push('| client | RSS after setup, MiB | peak RSS, MiB |');
+  lines.push('|---|---:|---:|');
+  for (const r of rss)
+    lines.push(`| ${CLIENT_LABELS[r.key]} | ${format(r.idleMiB, 1)} | ${format(r.peakMiB, 1)} |`);
+
+  lines.push(
+    '',
+    `require('nestjs-portone') main entry: ${format(requireCost.entryMs, 1)} ms, +${format(requireCost.entryMiB, 1)} MiB RSS; ` +
+      `undici on the first call: ${format(requireCost.undiciMs, 1)} ms, +${format(requireCost.undiciMiB, 1)} MiB (median of 5 processes)`,
+  );
+
+  lines.push('', '### Targets (issue 10), medians of this invocation', '');
+  const check = (
+    label: string,
+    cell: CellKey,
+    other: ClientKey,
+    pick: (m: Measure) => number,
+    op: '>=' | '<=',
+    bound: number,
+  ) => {
+    const value = median(ratio(cell, other, pick));
+    const ok = op === '>=' ? value >= bound : value <= bound;
+    lines.push(`- ${label}: ${format(value, 2)} (target ${op} ${bound}) ${ok ? 'MET' : 'MISSED'}`);
+  };
+  for (const server of ['fixed', 'emulator'] as const) {
+    for (const scenario of ['V2 GET', 'V2 POST'] as const) {
+      check(`${server} ${scenario} b/c throughput c=64`, `${server}|${scenario}|64`, 'c', rps, '>=', 1.3);
+      check(`${server} ${scenario} b/c throughput c=1`, `${server}|${scenario}|1`, 'c', rps, '>=', 1.1);
+      check(`${server} ${scenario} b/c median latency c=1`, `${server}|${scenario}|1`, 'c', p50, '<=', 1.0);
+    }
+    for (const scenario of SCENARIOS) {
+      check(`${server} ${scenario} b/a throughput c=64`, `${server}|${scenario}|64`, 'a', rps, '>=', 1.3);
+      check(`${server} ${scenario} b/d throughput c=64`, `${server}|${scenario}|64`, 'd', rps, '>=', 0.4);
+    }
+  }
   console.log(lines.join('\n'));
 }
 

@@ -16,3 +16,10 @@ export function median(values: readonly number[]): number {
 export function format(value: number, digits = 3): string {
   return Number.isFinite(value) ? value.toFixed(digits) : 'n/a';
 }
+
+/** "median [min-max]" of a few runs. */
+export function medianRange(values: readonly number[], digits: number): string {
+  if (values.length === 0 || values.some(v => !Number.isFinite(v))) return 'n/a';
+  const sorted = [...values].sort((a, b) => a - b);
+  return `${format(median(sorted), digits)} [${format(sorted[0], digits)}-${format(sorted[sorted.length - 1], digits)}]`;
+}

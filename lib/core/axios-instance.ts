@@ -1,46 +1,36 @@
-import { Agent as HttpAgent } from 'node:http';
-import { Agent as HttpsAgent } from 'node:https';
 import axios, { type AxiosInstance } from 'axios';
+import { setInstanceDefaults } from './instance-defaults';
+import { createUndiciAdapter } from './undici/undici-adapter';
 
 /** @internal */
 export interface AxiosInstanceSettings {
   readonly baseURL: string;
   readonly timeoutMs: number;
   readonly maxSockets: number;
+  readonly maxResponseBytes: number;
 }
 
-/** An axios instance of the module's own, with the keep-alive agents it owns. @internal */
+/** An axios instance of the module's own, with the keep-alive pools it owns. @internal */
 export interface OwnedAxiosInstance {
   readonly axios: AxiosInstance;
   /** Closes the pooled sockets; called when the Nest app shuts down. */
-  destroy(): void;
+  destroy(): Promise<void>;
 }
 
 /**
- * Builds a dedicated axios instance (never the process-global default) with keep-alive socket pools, so
- * consecutive calls reuse TLS connections instead of paying a handshake each time.
+ * Builds a dedicated axios instance (never the process-global default) whose requests go out through
+ * undici keep-alive pools (see `createUndiciAdapter`), so consecutive calls reuse TLS connections and each
+ * attempt is bounded in time and size. The app's global axios and its other instances keep their adapter
+ * and defaults; none of the global defaults reach this instance.
  * @internal
  */
 export function createAxiosInstance(settings: AxiosInstanceSettings): OwnedAxiosInstance {
-  const agentOptions = { keepAlive: true, maxSockets: settings.maxSockets, scheduling: 'lifo' as const };
-  const httpAgent = new HttpAgent(agentOptions);
-  const httpsAgent = new HttpsAgent(agentOptions);
-  const instance = axios.create({
+  const instance = axios.create();
+  const transport = createUndiciAdapter(settings, () => instance);
+  setInstanceDefaults(instance, {
     baseURL: settings.baseURL,
-    timeout: settings.timeoutMs,
-    httpAgent,
-    httpsAgent,
-    // PortOne never redirects API calls; 0 also skips the follow-redirects wrapper on every request.
-    maxRedirects: 0,
-    headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-    // Report timeouts as ETIMEDOUT rather than the ambiguous ECONNABORTED.
-    transitional: { clarifyTimeoutError: true },
+    timeoutMs: settings.timeoutMs,
+    adapter: transport.adapter,
   });
-  return {
-    axios: instance,
-    destroy: () => {
-      httpAgent.destroy();
-      httpsAgent.destroy();
-    },
-  };
+  return { axios: instance, destroy: () => transport.close() };
 }

@@ -73,7 +73,12 @@ function createTransport(
   // Only what the transport needs: the credentials stay with the auth strategy, out of anything that a
   // debugger, a test diff or a heap dump of the transport would show (`secrets` only scrubs error text).
   return new PortOneTransport(
-    createAxiosInstance({ baseURL, timeoutMs: options.timeoutMs, maxSockets: options.maxSockets }),
+    createAxiosInstance({
+      baseURL,
+      timeoutMs: options.timeoutMs,
+      maxSockets: options.maxSockets,
+      maxResponseBytes: options.maxResponseBytes,
+    }),
     protocol,
     {
       timeoutMs: options.timeoutMs,

@@ -4,6 +4,7 @@ import {
   PortOneApiError,
   PortOneAuthError,
   PortOneNetworkError,
+  PortOneResponseTooLargeError,
   PortOneTimeoutError,
   type PortOneError,
   type PortOneRequestSummary,
@@ -12,6 +13,7 @@ import { messages } from '../errors/messages';
 import { scrubText } from '../redaction';
 import type { PortOneAxiosConfig } from './attempt-context';
 import type { PortOneFailureBody, Protocol } from './protocols';
+import { RESPONSE_TOO_LARGE, type TooLargeDetails } from './undici/bounded-body';
 import { isRetryable, parseRetryAfter } from './retry-rule';
 
 /**
@@ -25,6 +27,8 @@ export type CallFailure =
   | { readonly kind: 'timeout'; readonly errorCode: string }
   | { readonly kind: 'connection'; readonly errorCode?: string }
   | { readonly kind: 'invalid-success'; readonly status: number }
+  /** The answer was larger than `maxResponseBytes` (as received or decompressed); reading stopped there. */
+  | ({ readonly kind: 'too-large' } & TooLargeDetails)
   | {
       readonly kind: 'answer';
       readonly status: number;
@@ -65,6 +69,9 @@ export interface DescribedFailure {
 export function describeThrown(thrown: unknown, protocol: Protocol): DescribedFailure {
   if (isCancel(thrown)) return { failure: { kind: 'aborted' } };
   if (!isAxiosError(thrown)) throw thrown;
+  if (thrown.code === RESPONSE_TOO_LARGE) {
+    return { failure: { kind: 'too-large', ...(thrown as { tooLarge?: TooLargeDetails }).tooLarge! } };
+  }
   const response = thrown.response;
   if (!response) {
     const errorCode = thrown.code ?? '';
@@ -112,6 +119,15 @@ export function toPortOneError(failure: CallFailure, context: FailureContext): P
         failure: 'connection',
         request,
         errorCode: failure.errorCode,
+        retryable,
+      });
+    case 'too-large':
+      return new PortOneResponseTooLargeError(messages.responseTooLarge(request, failure), {
+        request,
+        requestId,
+        status: failure.status,
+        limitBytes: failure.limitBytes,
+        measured: failure.measured,
         retryable,
       });
     case 'invalid-success':
@@ -178,6 +194,14 @@ function tokenRequestError(
       return new PortOneAuthError(
         messages.tokenUnavailable(request, `a network error (${failure.errorCode ?? 'unknown'})`),
         { request, retryable },
+      );
+    case 'too-large':
+      return new PortOneAuthError(
+        messages.tokenUnavailable(
+          request,
+          `an answer larger than maxResponseBytes (${failure.limitBytes} bytes)`,
+        ),
+        { request, status: failure.status, retryable },
       );
     case 'invalid-success':
       return new PortOneAuthError(messages.tokenMissing(request), {

@@ -67,8 +67,9 @@ export class PortOneClient implements OnApplicationShutdown {
     return this.configured(request.operation).exchange(request);
   }
 
-  onApplicationShutdown(): void {
-    this.transport?.destroy();
+  /** Closes the keep-alive sockets (resolves once they are closed). */
+  async onApplicationShutdown(): Promise<void> {
+    await this.transport?.destroy();
   }
 
   private configured(operation: string): PortOneTransport {

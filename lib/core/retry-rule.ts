@@ -27,6 +27,7 @@ function isTransientStatus(status: number): boolean {
 export function isRetryable(failure: CallFailure, retrySafe: boolean): boolean {
   switch (failure.kind) {
     case 'aborted':
+    case 'too-large': // the same call would get the same answer
       return false;
     case 'connection':
       return retrySafe || NOT_SENT_CODES.has(failure.errorCode ?? '');

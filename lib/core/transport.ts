@@ -247,7 +247,7 @@ export class PortOneTransport {
   }
 
   /** Closes the keep-alive socket pool; called when the Nest app shuts down. */
-  destroy(): void {
-    this.http.destroy();
+  destroy(): Promise<void> {
+    return this.http.destroy();
   }
 }

@@ -10,3 +10,7 @@ export {
   type PortOneNetworkFailure,
 } from './portone-network.error';
 export { PortOneAbortedError } from './portone-aborted.error';
+export {
+  PortOneResponseTooLargeError,
+  type PortOneResponseTooLargeErrorInit,
+} from './portone-response-too-large.error';

@@ -61,6 +61,14 @@ export const messages = {
   notPortOneJson: (request: PortOneRequestSummary, status: number): string =>
     `${where(request)} failed: HTTP ${status} with a body that is not PortOne's JSON`,
 
+  /** An answer past `maxResponseBytes`: reading stopped there and the connection was closed. */
+  responseTooLarge: (
+    request: PortOneRequestSummary,
+    bound: { readonly limitBytes: number; readonly measured: 'received' | 'decompressed' },
+  ): string =>
+    `${where(request)} failed: the ${bound.measured === 'decompressed' ? 'decompressed answer' : 'answer'} ` +
+    `is larger than maxResponseBytes (${bound.limitBytes} bytes)`,
+
   /** A 2xx answer that is not what the API generation always sends. */
   invalidSuccess: (request: PortOneRequestSummary, status: number): string =>
     request.api === 'v1'

@@ -88,4 +88,11 @@ export interface PortOneModuleOptions {
    * @default 50
    */
   maxSockets?: number;
+  /**
+   * Largest answer the module reads, in bytes, counted both as received and after decompression. A larger
+   * answer (or a compression bomb) fails the call with `PortOneResponseTooLargeError` and its connection is
+   * closed. PortOne's answers are a few kilobytes; a 1,000-item list page is about 1-2 MB.
+   * @default 8388608 (8 MiB)
+   */
+  maxResponseBytes?: number;
 }

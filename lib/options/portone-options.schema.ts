@@ -116,4 +116,10 @@ export class PortOneOptionsSchema {
   @Min(1)
   @Max(MAX_SOCKETS)
   maxSockets?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1024)
+  @Max(1024 * 1024 * 1024)
+  maxResponseBytes?: number;
 }

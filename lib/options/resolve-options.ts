@@ -8,6 +8,7 @@ import type {
   PortOneV1Options,
   PortOneV2Options,
 } from './portone-module-options.interface';
+import { cleartextBaseUrlProblems } from './cleartext-base-url';
 import { PortOneOptionsSchema } from './portone-options.schema';
 
 /** Defaults, in one place, so the README and the code cannot drift apart. @internal */
@@ -19,6 +20,7 @@ export const DEFAULTS = {
   baseDelayMs: 200,
   maxDelayMs: 5_000,
   maxSockets: 50,
+  maxResponseBytes: 8 * 1024 * 1024,
 } as const;
 
 /** @internal */
@@ -37,6 +39,7 @@ export interface ResolvedPortOneOptions {
   /** undefined: quiet. */
   readonly logger?: LoggerService;
   readonly maxSockets: number;
+  readonly maxResponseBytes: number;
 }
 
 /**
@@ -56,6 +59,7 @@ export function resolveModuleOptions(raw: unknown): ResolvedPortOneOptions {
     problems.push('logger must be a boolean or a LoggerService');
   }
   if (!options.v1 && !options.v2) problems.push('at least one of v1 or v2 must be configured');
+  problems.push(...cleartextBaseUrlProblems(options));
   if (problems.length > 0) throw new PortOneConfigurationError(problems);
 
   const retry = options.retry === false ? { maxRetries: 0 } : (options.retry ?? {});
@@ -80,6 +84,7 @@ export function resolveModuleOptions(raw: unknown): ResolvedPortOneOptions {
     },
     logger: toLogger(options.logger),
     maxSockets: options.maxSockets ?? DEFAULTS.maxSockets,
+    maxResponseBytes: options.maxResponseBytes ?? DEFAULTS.maxResponseBytes,
   };
 }
 
