@@ -126,82 +126,78 @@ describe('proxy variables are honoured, over TLS, never in cleartext', () => {
     return socket;
   }
 
-  it(
-    'calls to https: hosts go through a CONNECT tunnel; NO_PROXY and loopback hosts go direct; undici loads lazily',
-    async () => {
-      const v1 = { apiKey: emulator.credentials.v1.apiKey, apiSecret: V1_SECRET };
-      const plan = {
-        registrations: [
-          {
-            options: {
-              v1: { ...v1, baseUrl: 'https://api.iamport.test/v1' },
-              v2: {
-                apiSecret: V2_SECRET,
-                storeId: emulator.credentials.v2.storeId,
-                baseUrl: 'https://api.portone.test/v2',
-              },
-              retry: false,
+  it('calls to https: hosts go through a CONNECT tunnel; NO_PROXY and loopback hosts go direct; undici loads lazily', async () => {
+    const v1 = { apiKey: emulator.credentials.v1.apiKey, apiSecret: V1_SECRET };
+    const plan = {
+      registrations: [
+        {
+          options: {
+            v1: { ...v1, baseUrl: 'https://api.iamport.test/v1' },
+            v2: {
+              apiSecret: V2_SECRET,
+              storeId: emulator.credentials.v2.storeId,
+              baseUrl: 'https://api.portone.test/v2',
             },
-            calls: [`v1.get:${impUid}`, 'v2.list'],
+            retry: false,
           },
-          {
-            // In NO_PROXY: reached directly, so the made-up name does not resolve.
-            options: {
-              v2: { apiSecret: V2_SECRET, baseUrl: 'https://direct.portone.test/v2' },
-              retry: false,
-            },
-            calls: ['v2.list'],
+          calls: [`v1.get:${impUid}`, 'v2.list'],
+        },
+        {
+          // In NO_PROXY: reached directly, so the made-up name does not resolve.
+          options: {
+            v2: { apiSecret: V2_SECRET, baseUrl: 'https://direct.portone.test/v2' },
+            retry: false,
           },
-          {
-            // Loopback (the emulator): always direct, even with HTTP_PROXY set.
-            options: { v1: { ...v1, baseUrl: emulator.v1BaseUrl }, retry: false },
-            calls: [`v1.get:${impUid}`],
-          },
-        ],
-      };
-      const before = {
-        token: emulator.countRequests({ api: 'v1', path: '/users/getToken' }),
-        get: emulator.countRequests({ api: 'v1', path: `/certifications/${impUid}` }),
-        list: emulator.countRequests({ api: 'v2', path: '/identity-verifications' }),
-      };
+          calls: ['v2.list'],
+        },
+        {
+          // Loopback (the emulator): always direct, even with HTTP_PROXY set.
+          options: { v1: { ...v1, baseUrl: emulator.v1BaseUrl }, retry: false },
+          calls: [`v1.get:${impUid}`],
+        },
+      ],
+    };
+    const before = {
+      token: emulator.countRequests({ api: 'v1', path: '/users/getToken' }),
+      get: emulator.countRequests({ api: 'v1', path: `/certifications/${impUid}` }),
+      list: emulator.countRequests({ api: 'v2', path: '/identity-verifications' }),
+    };
 
-      const output = await runClient(plan, {
-        HTTPS_PROXY: `http://127.0.0.1:${proxyPort}`,
-        HTTP_PROXY: `http://127.0.0.1:${proxyPort}`,
-        NO_PROXY: 'direct.portone.test',
-        NODE_EXTRA_CA_CERTS: join(dir, 'cert.pem'),
-      });
+    const output = await runClient(plan, {
+      HTTPS_PROXY: `http://127.0.0.1:${proxyPort}`,
+      HTTP_PROXY: `http://127.0.0.1:${proxyPort}`,
+      NO_PROXY: 'direct.portone.test',
+      NODE_EXTRA_CA_CERTS: join(dir, 'cert.pem'),
+    });
 
-      expect(output).toEqual({
-        undiciLoadedAtBoot: false,
-        undiciLoadedAfterCalls: true,
-        results: [['ok', 'ok'], ['PortOneNetworkError:ENOTFOUND'], ['ok']],
-      });
-      expect([...new Set(tunnels.map(t => t.target))].sort()).toEqual([
-        'api.iamport.test:443',
-        'api.portone.test:443',
-      ]);
-      expect(cleartextRequests).toEqual([]);
-      // Through the tunnel: the token request, the V1 GET and the V2 list. Direct: one more token, one GET.
-      expect(emulator.countRequests({ api: 'v1', path: '/users/getToken' }) - before.token).toBe(2);
-      expect(emulator.countRequests({ api: 'v1', path: `/certifications/${impUid}` }) - before.get).toBe(2);
-      expect(emulator.countRequests({ api: 'v2', path: '/identity-verifications' }) - before.list).toBe(1);
+    expect(output).toEqual({
+      undiciLoadedAtBoot: false,
+      undiciLoadedAfterCalls: true,
+      results: [['ok', 'ok'], ['PortOneNetworkError:ENOTFOUND'], ['ok']],
+    });
+    expect([...new Set(tunnels.map(t => t.target))].sort()).toEqual([
+      'api.iamport.test:443',
+      'api.portone.test:443',
+    ]);
+    expect(cleartextRequests).toEqual([]);
+    // Through the tunnel: the token request, the V1 GET and the V2 list. Direct: one more token, one GET.
+    expect(emulator.countRequests({ api: 'v1', path: '/users/getToken' }) - before.token).toBe(2);
+    expect(emulator.countRequests({ api: 'v1', path: `/certifications/${impUid}` }) - before.get).toBe(2);
+    expect(emulator.countRequests({ api: 'v2', path: '/identity-verifications' }) - before.list).toBe(1);
 
-      const carried = Buffer.concat(tunnels.flatMap(t => t.clientBytes));
-      expect(carried[0]).toBe(0x16); // a TLS handshake record opens the tunnel
-      for (const plain of [
-        V1_SECRET,
-        V2_SECRET,
-        'imp_secret',
-        'getToken',
-        'identity-verifications',
-        'PortOne ',
-      ]) {
-        expect(carried.includes(Buffer.from(plain))).toBe(false);
-      }
-    },
-    CHILD_TIMEOUT_MS + 10_000,
-  );
+    const carried = Buffer.concat(tunnels.flatMap(t => t.clientBytes));
+    expect(carried[0]).toBe(0x16); // a TLS handshake record opens the tunnel
+    for (const plain of [
+      V1_SECRET,
+      V2_SECRET,
+      'imp_secret',
+      'getToken',
+      'identity-verifications',
+      'PortOne ',
+    ]) {
+      expect(carried.includes(Buffer.from(plain))).toBe(false);
+    }
+  }, 30_000);
 });
 
 /** Runs the client fixture in its own process (ts-node, transpile only) and parses its JSON line. */
