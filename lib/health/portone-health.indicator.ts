@@ -69,9 +69,10 @@ export class PortOneHealthIndicator {
     try {
       const apis = options.api ? [options.api] : (['v1', 'v2'] as const).filter(api => this.client(api));
       if (apis.length === 0) return session.down({ reason: 'PortOneModule has no API configured' });
-      const reports: Partial<Record<'v1' | 'v2', PortOneApiHealth>> = {};
-      for (const api of apis) reports[api] = await this.assess(api);
-      const up = apis.every(api => reports[api]?.status === 'up');
+      // Both APIs at once: a probe that waits for its timeout must not delay the other API's answer.
+      const assessed = await Promise.all(apis.map(async api => [api, await this.assess(api)] as const));
+      const reports: Partial<Record<'v1' | 'v2', PortOneApiHealth>> = Object.fromEntries(assessed);
+      const up = assessed.every(([, health]) => health.status === 'up');
       return up ? session.up(reports) : session.down(reports);
     } catch {
       // Nothing above is expected to throw; if it does, the answer is still a result, not an exception.
