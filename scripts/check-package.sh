@@ -3,9 +3,11 @@
 #  1. `npm pack`: the tarball holds package.json, README/LICENSE and dist/ only, all of dist/ (npm silently
 #     drops some folder names), every entry point and the emulator's JSON schemas; every relative import
 #     resolves and every package the code imports is declared.
-#  2. A fresh NestJS 11 app in a temp folder installs the tarball like a user would, type-checks against the
-#     published .d.ts (skipLibCheck off, node16 and node10 resolution), then runs with plain node: it boots
-#     PortOneModule.forRootAsync with ConfigModule and calls every service against nestjs-portone/testing.
+#  2. The packed-consumer matrix: three fresh apps (NestJS 11 CommonJS, NestJS 12 ESM, NestJS 12 CommonJS)
+#     install the tarball with a plain `npm install`, type-check against the published .d.ts (skipLibCheck off),
+#     then boot PortOneModule.forRootAsync with ConfigModule under plain node and call every method of the
+#     three services against nestjs-portone/testing; the NestJS 11 app also runs its e2e test with jest, the
+#     NestJS 12 ESM app with Vitest. See scripts/package-check/run-consumer-app.sh.
 # Needs the npm registry, or an npm cache that already holds the dependencies.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,21 +28,23 @@ mkdir "$work/extracted"
 tar -xzf "$tarball" -C "$work/extracted"
 npx --no-install ts-node --transpile-only scripts/package-check/check-tarball.ts "$work/extracted/package" .
 
-echo "-- fresh NestJS 11 app: install the tarball"
-app="$work/consumer"
-bash scripts/package-check/write-consumer-app.sh "$app"
-# The versions this repo develops and tests with, so the check is reproducible.
-read -r -a dependencies <<< "$(node -p '
-  const dev = require("./package.json").devDependencies;
-  ["@nestjs/common", "@nestjs/core", "@nestjs/platform-express", "@nestjs/config", "@nestjs/axios", "axios",
-    "rxjs", "reflect-metadata", "class-validator", "class-transformer", "typescript", "@types/node"]
-    .map(name => `${name}@${dev[name]}`).join(" ")')"
-(cd "$app" && npm install --prefer-offline --no-audit --no-fund --loglevel=error "$tarball" "${dependencies[@]}")
-
-echo "-- type-check and build the app against the published .d.ts"
-(cd "$app" && npx --no-install tsc -p tsconfig.node10.json && npx --no-install tsc -p tsconfig.json)
-
-echo "-- run it with plain node"
-(cd "$app" && node dist/main.js)
+# The packed-consumer matrix: three fresh apps install the tarball and use it, in parallel (each row mostly
+# waits on npm and tsc). Every row is bounded by `timeout`; each row's log is printed whole.
+rows=(nest11-cjs nest12-esm nest12-cjs)
+declare -A pids
+for row in "${rows[@]}"; do
+  timeout 900 bash scripts/package-check/run-consumer-app.sh "$work/$row" "$row" "$tarball" > "$work/$row.log" 2>&1 &
+  pids[$row]=$!
+done
+failed=()
+for row in "${rows[@]}"; do
+  if wait "${pids[$row]}"; then result=passed; else result="FAILED (exit $?)"; failed+=("$row"); fi
+  echo "== consumer $row: $result"
+  sed 's/^/   /' "$work/$row.log"
+done
+if (( ${#failed[@]} > 0 )); then
+  echo "consumer matrix failed: ${failed[*]}" >&2
+  exit 1
+fi
 
 echo "package check passed in $((SECONDS - started))s"

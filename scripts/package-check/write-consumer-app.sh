@@ -1,159 +1,119 @@
 #!/usr/bin/env bash
-# Writes a minimal NestJS 11 app that uses nestjs-portone the way the README tells users to, into $1.
-# Its sources are heredocs rather than .ts files in this repo because they import 'nestjs-portone' by name,
-# which only resolves once the tarball is installed; the repo's own type-check could not see it.
+# Writes a fresh app that uses nestjs-portone the way the README tells users to, into $1, for flavour $2:
+#   nest11-cjs  NestJS 11, CommonJS, module node16 (+ a node10-resolution type-check), e2e test with jest
+#   nest12-esm  NestJS 12, "type": "module", module nodenext, e2e test with Vitest (NestJS 12's default)
+#   nest12-cjs  NestJS 12, CommonJS, module nodenext, no test runner (plain node only)
+# All three: strict, skipLibCheck false (the published .d.ts are checked as a consumer's compiler sees them),
+# and the same sources from scripts/package-check/consumer/ (they import 'nestjs-portone' by name, which only
+# resolves once the tarball is installed, so the repo's own type-check and lint leave that folder out).
+# Prints the packages the app needs, as `name@version` words for `npm install`.
 set -euo pipefail
 app_dir=$1
-mkdir -p "$app_dir/src"
+flavour=$2
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+mkdir -p "$app_dir"
+cp -R "$here/consumer/src" "$here/consumer/test" "$app_dir/"
 
-cat > "$app_dir/package.json" <<'JSON'
-{ "name": "portone-consumer-check", "version": "0.0.0", "private": true }
+# Exact versions: NestJS 11 ones from the root's devDependencies, NestJS 12 ones from compat/nestjs12, so the
+# check is reproducible and runs from the npm cache that `npm ci` filled.
+versions() {
+  node -e '
+    const [manifest, ...names] = process.argv.slice(1);
+    const pkg = require(manifest);
+    const all = { ...pkg.dependencies, ...pkg.devDependencies };
+    console.log(names.map(name => `${name}@${all[name]}`).join(" "));' "$@"
+}
+common="typescript @types/node"
+runtime="axios rxjs reflect-metadata class-validator class-transformer"
+nest="@nestjs/common @nestjs/core @nestjs/config @nestjs/axios @nestjs/testing @nestjs/terminus"
+
+case $flavour in
+  nest11-cjs)
+    type_field=''
+    module=node16
+    packages="$(versions "$repo/package.json" $nest $runtime $common jest ts-jest @types/jest)"
+    ;;
+  nest12-esm)
+    type_field='"type": "module",'
+    module=nodenext
+    packages="$(versions "$repo/compat/nestjs12/package.json" $nest $runtime vitest vite) $(versions "$repo/package.json" $common)"
+    ;;
+  nest12-cjs)
+    type_field=''
+    module=nodenext
+    packages="$(versions "$repo/compat/nestjs12/package.json" $nest $runtime) $(versions "$repo/package.json" $common)"
+    ;;
+  *)
+    echo "unknown flavour $flavour" >&2
+    exit 2
+    ;;
+esac
+
+cat > "$app_dir/package.json" <<JSON
+{ "name": "portone-consumer-$flavour", "version": "0.0.0", "private": true, $type_field "license": "UNLICENSED" }
 JSON
 
-# strict, and skipLibCheck off: the published .d.ts files are type-checked as a consumer's compiler sees them.
-cat > "$app_dir/tsconfig.json" <<'JSON'
+types='"node"'
+[[ $flavour == nest11-cjs ]] && types='"node", "jest"'
+cat > "$app_dir/tsconfig.json" <<JSON
 {
   "compilerOptions": {
     "target": "ES2022",
-    "module": "node16",
-    "moduleResolution": "node16",
-    "types": ["node"],
+    "module": "$module",
+    "moduleResolution": "$module",
+    "types": [$types],
     "strict": true,
+    "isolatedModules": true,
     "skipLibCheck": false,
     "experimentalDecorators": true,
     "emitDecoratorMetadata": true,
-    "rootDir": "src",
+    "rootDir": ".",
     "outDir": "dist"
   },
-  "include": ["src"]
+  "include": ["src", "test", "readme"]
 }
 JSON
 
-# The older resolution many existing Nest apps still use: `nestjs-portone/testing` then resolves through
-# package.json "typesVersions" instead of "exports". Type-check only.
-cat > "$app_dir/tsconfig.node10.json" <<'JSON'
+case $flavour in
+  nest11-cjs)
+    # The older resolution many existing Nest 11 apps still use: `nestjs-portone/testing` then resolves
+    # through package.json "typesVersions" instead of "exports". Type-check only.
+    cat > "$app_dir/tsconfig.node10.json" <<'JSON'
 {
   "extends": "./tsconfig.json",
-  "compilerOptions": {
-    "module": "commonjs",
-    "moduleResolution": "node10",
-    "ignoreDeprecations": "6.0",
-    "noEmit": true
-  }
+  "compilerOptions": { "module": "commonjs", "moduleResolution": "node10", "ignoreDeprecations": "6.0", "noEmit": true }
 }
 JSON
+    # jest as `nest new` (NestJS 11) sets it up, plus the usual mapping of ESM-style './x.js' specifiers.
+    cat > "$app_dir/jest.config.js" <<'JS'
+module.exports = {
+  testEnvironment: 'node',
+  testRegex: '\\.(spec|e2e-spec)\\.ts$',
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  testTimeout: 30000,
+};
+JS
+    ;;
+  nest12-esm)
+    # Vitest as NestJS 12 sets it up: oxc transforms the TypeScript, with legacy decorators and their metadata.
+    cat > "$app_dir/vitest.config.mjs" <<'JS'
+import { defineConfig } from 'vitest/config';
 
-cat > "$app_dir/src/app.module.ts" <<'TS'
-import { Module } from '@nestjs/common';
-import { ConfigModule, ConfigService } from '@nestjs/config';
-import { PortOneModule, type PortOneModuleOptions } from 'nestjs-portone';
-
-@Module({
-  imports: [
-    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true }),
-    PortOneModule.forRootAsync({
-      imports: [ConfigModule],
-      inject: [ConfigService],
-      useFactory: (config: ConfigService): PortOneModuleOptions => ({
-        v1: {
-          apiKey: config.getOrThrow<string>('PORTONE_V1_API_KEY'),
-          apiSecret: config.getOrThrow<string>('PORTONE_V1_API_SECRET'),
-          baseUrl: config.getOrThrow<string>('PORTONE_V1_BASE_URL'),
-        },
-        v2: {
-          apiSecret: config.getOrThrow<string>('PORTONE_V2_API_SECRET'),
-          storeId: config.get<string>('PORTONE_V2_STORE_ID'),
-          baseUrl: config.getOrThrow<string>('PORTONE_V2_BASE_URL'),
-        },
-      }),
-    }),
-  ],
-})
-export class AppModule {}
-TS
-
-cat > "$app_dir/src/main.ts" <<'TS'
-import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import {
-  CertificationService,
-  CvsService,
-  IdentityVerificationService,
-  PortOneApiError,
-  isIdentityVerificationError,
-} from 'nestjs-portone';
-import { PortOneEmulator } from 'nestjs-portone/testing';
-import { AppModule } from './app.module';
-
-/** Boots the app against the emulator and calls every service once; any failure exits non-zero. */
-async function main(): Promise<void> {
-  const emulator = await PortOneEmulator.start();
-  const { v1, v2, channelKeys } = emulator.credentials;
-  Object.assign(process.env, {
-    PORTONE_V1_API_KEY: v1.apiKey,
-    PORTONE_V1_API_SECRET: v1.apiSecret,
-    PORTONE_V1_BASE_URL: emulator.v1BaseUrl,
-    PORTONE_V2_API_SECRET: v2.apiSecret,
-    PORTONE_V2_STORE_ID: v2.storeId,
-    PORTONE_V2_BASE_URL: emulator.v2BaseUrl,
-  });
-  const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'] });
-  try {
-    const certifications = app.get(CertificationService);
-    const { impUid } = await certifications.requestOtp({
-      name: '홍길동',
-      phone: '010-1234-5678',
-      birth: '900101',
-      genderDigit: '1',
-      carrier: 'SKT',
-      channelKey: channelKeys.danal,
-    });
-    console.log(`CertificationService.requestOtp -> ${impUid}`);
-    const confirmed = await certifications.confirmOtp(impUid, { otp: otpFor(emulator, impUid) });
-    console.log(`CertificationService.confirmOtp -> certified=${String(confirmed.certified)}`);
-    const read = await certifications.get(impUid);
-    console.log(`CertificationService.get -> certifiedAt is a Date: ${String(read.certifiedAt instanceof Date)}`);
-
-    const cvs = app.get(CvsService);
-    const issued = await cvs.issue({ channelKey: channelKeys.galaxia, merchantUid: `order-${Date.now()}`, amount: 1000 });
-    console.log(`CvsService.issue -> ${issued.impUid} ${issued.status}`);
-    const revoked = await cvs.revoke(issued.impUid);
-    console.log(`CvsService.revoke -> ${revoked.status}`);
-
-    const identityVerifications = app.get(IdentityVerificationService);
-    const id = `iv${Date.now()}`;
-    await identityVerifications.send(id, {
-      channelKey: channelKeys.danal,
-      customer: { name: '홍길동', phoneNumber: '01012345678', identityNumber: '9001011', ipAddress: '203.0.113.7' },
-      operator: 'SKT',
-      method: 'SMS',
-    });
-    console.log(`IdentityVerificationService.send -> ${id}`);
-    const verified = await identityVerifications.confirm(id, { otp: otpFor(emulator, id) });
-    console.log(`IdentityVerificationService.confirm -> ${verified.status}`);
-    const record = await identityVerifications.get(id);
-    if (record.status !== 'VERIFIED') throw new Error(`expected VERIFIED, got ${record.status}`);
-    console.log(`IdentityVerificationService.get -> ${record.status}, verifiedAt is a Date: ${String(record.verifiedAt instanceof Date)}`);
-
-    const missing = await identityVerifications.get('no-such-id').catch((error: unknown) => error);
-    if (!(missing instanceof PortOneApiError) || !isIdentityVerificationError(missing, 'IDENTITY_VERIFICATION_NOT_FOUND')) {
-      throw new Error('expected a PortOneApiError of type IDENTITY_VERIFICATION_NOT_FOUND');
-    }
-    console.log(`IdentityVerificationService.get(unknown) -> PortOneApiError ${missing.status} ${String(missing.type)}`);
-  } finally {
-    await app.close();
-    await emulator.close();
-  }
-}
-
-function otpFor(emulator: PortOneEmulator, id: string): string {
-  const otp = emulator.lastOtp(id);
-  if (otp === undefined) throw new Error(`the emulator sent no OTP for ${id}`);
-  return otp;
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
+export default defineConfig({
+  oxc: { decorator: { legacy: true, emitDecoratorMetadata: true } },
+  test: { include: ['test/**/*.{spec,e2e-spec}.ts'], testTimeout: 30000, hookTimeout: 30000 },
 });
-TS
+JS
+    for file in "$app_dir"/test/*.ts; do
+      { echo "import { afterAll, beforeAll, describe, expect, it } from 'vitest';"; cat "$file"; } > "$file.tmp"
+      mv "$file.tmp" "$file"
+    done
+    ;;
+  nest12-cjs)
+    # No test runner in this row: it proves the CommonJS build and types under NestJS 12 with plain node.
+    rm -rf "$app_dir/test"
+    ;;
+esac
+echo "$packages"
