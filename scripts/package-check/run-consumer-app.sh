@@ -25,7 +25,7 @@ echo "-- $flavour: run it with plain node $(node --version)"
 node dist/src/main.js
 
 echo "-- $flavour: import and require see the same named exports, the same objects (one build, no dual-package hazard)"
-cp "$here/esm-named-exports.mjs" .
+cp "$here/consumer/esm-named-exports.mjs" .
 node esm-named-exports.mjs
 
 case $flavour in
