@@ -28,12 +28,16 @@ mkdir "$work/extracted"
 tar -xzf "$tarball" -C "$work/extracted"
 npx --no-install ts-node --transpile-only scripts/package-check/check-tarball.ts "$work/extracted/package" .
 
+# The README's TypeScript blocks go into every app: type-checked there against the installed tarball, and the
+# testing example also runs under the app's test runner.
+npx --no-install ts-node --transpile-only scripts/readme-blocks.ts README.md "$work/readme"
+
 # The packed-consumer matrix: three fresh apps install the tarball and use it, in parallel (each row mostly
 # waits on npm and tsc). Every row is bounded by `timeout`; each row's log is printed whole.
 rows=(nest11-cjs nest12-esm nest12-cjs)
 declare -A pids
 for row in "${rows[@]}"; do
-  timeout 900 bash scripts/package-check/run-consumer-app.sh "$work/$row" "$row" "$tarball" > "$work/$row.log" 2>&1 &
+  timeout 900 bash scripts/package-check/run-consumer-app.sh "$work/$row" "$row" "$tarball" "$work/readme" > "$work/$row.log" 2>&1 &
   pids[$row]=$!
 done
 failed=()

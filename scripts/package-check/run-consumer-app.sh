@@ -10,8 +10,21 @@ here=$(cd "$(dirname "$0")" && pwd)
 started=$SECONDS
 
 read -r -a packages <<< "$(bash "$here/write-consumer-app.sh" "$app" "$flavour")"
+# The README's TypeScript blocks ($4, from scripts/readme-blocks.ts): type-checked with the app; its test
+# blocks (*.e2e-spec.ts) also run under the app's test runner, with Vitest's imports added as the README says.
 readme_dir=${4:-}
-[[ -n $readme_dir ]] && cp -R "$readme_dir" "$app/readme"
+if [[ -n $readme_dir ]]; then
+  cp -R "$readme_dir" "$app/readme"
+  for test_file in "$app"/readme/*.e2e-spec.ts; do
+    case $flavour in
+      nest12-esm)
+        { echo "import { afterAll, beforeAll, describe, expect, it } from 'vitest';"; cat "$test_file"; } > "$test_file.tmp"
+        mv "$test_file.tmp" "$test_file"
+        ;;
+      nest12-cjs) rm "$test_file" ;; # no test runner in this row
+    esac
+  done
+fi
 cd "$app"
 echo "-- $flavour: npm install the tarball with ${packages[*]}"
 npm install --prefer-offline --no-audit --no-fund --loglevel=error "$tarball" "${packages[@]}"

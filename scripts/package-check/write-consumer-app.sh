@@ -103,7 +103,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   oxc: { decorator: { legacy: true, emitDecoratorMetadata: true } },
-  test: { include: ['test/**/*.{spec,e2e-spec}.ts'], testTimeout: 30000, hookTimeout: 30000 },
+  test: { include: ['{test,readme}/**/*.{spec,e2e-spec}.ts'], testTimeout: 30000, hookTimeout: 30000 },
 });
 JS
     for file in "$app_dir"/test/*.ts; do
