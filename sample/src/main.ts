@@ -15,16 +15,18 @@ import { PortOneEmulator } from './portone';
  */
 async function bootstrap(): Promise<void> {
   const logger = new Logger('PortOneSample');
-  const port = Number(process.env.PORT ?? 3000);
-  // Importing AppModule started loading sample/.env into process.env; wait for it before choosing the mode.
+  // Importing AppModule started loading sample/.env into process.env; wait for it before reading any variable.
   await ConfigModule.envVariablesLoaded;
+  const port = Number(process.env.PORT ?? 3000);
+  // Loopback unless told otherwise: the sample is for trying the module, not for serving a network.
+  const host = process.env.HOST ?? '127.0.0.1';
 
   if (hasLiveCredentials(process.env)) {
     logger.log('LIVE mode: talking to the real PortOne API (no emulator started).');
     const app = await NestFactory.create(AppModule);
     app.enableShutdownHooks();
-    await app.listen(port);
-    logger.log(`Listening on http://127.0.0.1:${port}`);
+    await app.listen(port, host);
+    logger.log(`Listening on http://${host}:${port}`);
     return;
   }
 
@@ -39,10 +41,10 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create(AppModule.withEmbeddedEmulator(emulator));
   // SIGINT/SIGTERM close the app, which closes the emulator (see EmbeddedEmulatorModule).
   app.enableShutdownHooks();
-  await app.listen(port);
-  logger.log(`Listening on http://127.0.0.1:${port}`);
+  await app.listen(port, host);
+  logger.log(`Listening on http://${host}:${port}`);
   process.stdout.write(
-    walkthrough({ appUrl: `http://127.0.0.1:${port}`, emulatorUrl: `http://127.0.0.1:${emulator.port}` }),
+    walkthrough({ appUrl: `http://${host}:${port}`, emulatorUrl: `http://127.0.0.1:${emulator.port}` }),
   );
 }
 
