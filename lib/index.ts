@@ -1,9 +1,18 @@
 export { PortOneModule } from './portone.module';
 export type {
   PortOneModuleAsyncOptions,
+  PortOneModuleExtras,
   PortOneModuleForRootOptions,
   PortOneOptionsFactory,
 } from './portone.module-definition';
+export {
+  PORTONE_MODULE_OPTIONS,
+  InjectPortOne,
+  InjectPortOneHttp,
+  getPortOneHttpToken,
+  getPortOneToken,
+  type PortOneServiceClass,
+} from './portone.tokens';
 export * from './options';
 export * from './errors';
 export type { PortOneCallOptions, PortOneIdempotentCallOptions } from './core/call-options';

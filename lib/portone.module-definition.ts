@@ -1,28 +1,56 @@
 import { ConfigurableModuleBuilder } from '@nestjs/common';
 import type { PortOneModuleOptions } from './options/portone-module-options.interface';
+import { portOneRegistration } from './portone.providers';
+import { PORTONE_MODULE_OPTIONS } from './portone.tokens';
 
 /**
- * `forRoot` / `forRootAsync` come from Nest's ConfigurableModuleBuilder. `isGlobal` is an "extra": it
- * decides the module's scope and is kept out of the options object.
+ * What `forRoot` / `forRootAsync` accept beside the options ("extras"): they decide how the module is
+ * registered and never reach the options object. To add one, add it here and to `EXTRAS`, then read it in
+ * the transform below.
+ * @publicApi
+ */
+export interface PortOneModuleExtras {
+  /** Register the services globally, so feature modules need not import PortOneModule. @default false */
+  isGlobal?: boolean;
+  /**
+   * Names this registration, so one app can hold several (two merchants, test and live keys, an agency's
+   * sub-stores). Its services are then injected with `@InjectPortOne(Service, name)` instead of by class.
+   */
+  name?: string;
+}
+
+/** The defaults; every key listed here is kept out of the options object. */
+const EXTRAS: PortOneModuleExtras = { isGlobal: false, name: undefined };
+
+/**
+ * `forRoot` / `forRootAsync` come from Nest's ConfigurableModuleBuilder; the options are provided under
+ * `PORTONE_MODULE_OPTIONS`, and the extras shape the rest of the dynamic module.
  * @internal
  */
 export const {
   ConfigurableModuleClass: PortOneConfigurableModule,
-  MODULE_OPTIONS_TOKEN: PORTONE_MODULE_OPTIONS,
   OPTIONS_TYPE: PORTONE_OPTIONS_TYPE,
   ASYNC_OPTIONS_TYPE: PORTONE_ASYNC_OPTIONS_TYPE,
-} = new ConfigurableModuleBuilder<PortOneModuleOptions>({ moduleName: 'PortOne' })
+} = new ConfigurableModuleBuilder<PortOneModuleOptions>({ optionsInjectionToken: PORTONE_MODULE_OPTIONS })
   .setClassMethodName('forRoot')
   .setFactoryMethodName('createPortOneOptions')
-  .setExtras({ isGlobal: false }, (definition, extras) => ({ ...definition, global: extras.isGlobal }))
+  .setExtras<PortOneModuleExtras>(EXTRAS, (definition, extras) => {
+    const registration = portOneRegistration(extras.name);
+    return {
+      ...definition,
+      global: extras.isGlobal,
+      providers: [...(definition.providers ?? []), ...registration.providers],
+      exports: [...(definition.exports ?? []), ...registration.exports],
+    };
+  })
   .build();
 
-/** What `forRootAsync` accepts: `imports`, `inject`, and one of `useFactory`, `useClass`, `useExisting`. */
+/** What `forRootAsync` accepts: `imports`, `inject`, one of `useFactory`, `useClass`, `useExisting`, and the extras. @publicApi */
 export type PortOneModuleAsyncOptions = typeof PORTONE_ASYNC_OPTIONS_TYPE;
-/** What `forRoot` accepts: the options plus `isGlobal`. */
+/** What `forRoot` accepts: the options plus the extras (`isGlobal`, `name`). @publicApi */
 export type PortOneModuleForRootOptions = typeof PORTONE_OPTIONS_TYPE;
 
-/** Implemented by a class passed as `useClass` / `useExisting` to `forRootAsync`. */
+/** Implemented by a class passed as `useClass` / `useExisting` to `forRootAsync`. @publicApi */
 export interface PortOneOptionsFactory {
   createPortOneOptions(): PortOneModuleOptions | Promise<PortOneModuleOptions>;
 }

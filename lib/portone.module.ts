@@ -1,38 +1,17 @@
 import { Module } from '@nestjs/common';
-import { CertificationService } from './certification/certification.service';
-import { createV1Api, createV2Api, type PortOneApi } from './core/create-api';
-import { CvsService } from './cvs-payment/cvs.service';
-import { IdentityVerificationService } from './identity-verification/identity-verification.service';
-import { resolveModuleOptions } from './options/resolve-options';
-import {
-  PORTONE_RESOLVED_OPTIONS,
-  PORTONE_V1_API,
-  PORTONE_V1_CLIENT,
-  PORTONE_V2_API,
-  PORTONE_V2_CLIENT,
-} from './portone.constants';
-import { PORTONE_MODULE_OPTIONS, PortOneConfigurableModule } from './portone.module-definition';
+import { PortOneConfigurableModule } from './portone.module-definition';
 
 /**
- * PortOne for NestJS. Register it once with `PortOneModule.forRoot(options)` or
- * `PortOneModule.forRootAsync({ imports, inject, useFactory | useClass | useExisting, isGlobal })`, then
- * inject `CertificationService`, `CvsService` and `IdentityVerificationService`.
+ * PortOne for NestJS. Register it with `PortOneModule.forRoot(options)` or
+ * `PortOneModule.forRootAsync({ imports, inject, useFactory | useClass | useExisting, isGlobal, name })`, then
+ * inject `CertificationService`, `CvsService` and `IdentityVerificationService` (by class; with
+ * `@InjectPortOne(Service, name)` for a named registration), and `@InjectPortOneHttp('v1' | 'v2')` for
+ * endpoints the module does not wrap.
  *
- * Options are validated while the app boots; invalid ones stop it with one `PortOneConfigurationError`
- * listing every problem. Each registration builds its own HTTP clients and token caches.
+ * Options are validated while the app boots; invalid ones (an unknown key included) stop it with one
+ * `PortOneConfigurationError` listing every problem. Each registration builds its own HTTP clients and token
+ * caches. The providers are in `portone.providers.ts`.
  * @publicApi
  */
-@Module({
-  providers: [
-    { provide: PORTONE_RESOLVED_OPTIONS, useFactory: resolveModuleOptions, inject: [PORTONE_MODULE_OPTIONS] },
-    { provide: PORTONE_V1_API, useFactory: createV1Api, inject: [PORTONE_RESOLVED_OPTIONS] },
-    { provide: PORTONE_V2_API, useFactory: createV2Api, inject: [PORTONE_RESOLVED_OPTIONS] },
-    { provide: PORTONE_V1_CLIENT, useFactory: (api: PortOneApi) => api.client, inject: [PORTONE_V1_API] },
-    { provide: PORTONE_V2_CLIENT, useFactory: (api: PortOneApi) => api.client, inject: [PORTONE_V2_API] },
-    CertificationService,
-    CvsService,
-    IdentityVerificationService,
-  ],
-  exports: [CertificationService, CvsService, IdentityVerificationService],
-})
+@Module({})
 export class PortOneModule extends PortOneConfigurableModule {}

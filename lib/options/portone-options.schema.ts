@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import {
+  Allow,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -122,4 +123,8 @@ export class PortOneOptionsSchema {
   @Min(1024)
   @Max(1024 * 1024 * 1024)
   maxResponseBytes?: number;
+
+  /** Checked by `resolveModuleOptions` (a boolean or a LoggerService); listed so it is a known key. */
+  @Allow()
+  logger?: unknown;
 }

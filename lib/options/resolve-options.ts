@@ -2,6 +2,7 @@ import { Logger, type LoggerService } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { PortOneConfigurationError } from '../errors';
+import { messages } from '../errors/messages';
 import { EscapingLogger } from '../logging/escaping-logger';
 import type {
   PortOneModuleOptions,
@@ -52,7 +53,11 @@ export function resolveModuleOptions(raw: unknown): ResolvedPortOneOptions {
     throw new PortOneConfigurationError(['options must be an object']);
   }
   const options = raw as PortOneModuleOptions;
+  // whitelist + forbidNonWhitelisted: a key the schema does not declare (a typo such as `timeout` for
+  // `timeoutMs`, which TypeScript cannot see in a forRootAsync factory) stops the boot, naming the key.
   const problems = validateSync(plainToInstance(PortOneOptionsSchema, options), {
+    whitelist: true,
+    forbidNonWhitelisted: true,
     validationError: { target: false, value: false },
   }).flatMap(error => describe(error));
   if (options.logger !== undefined && !isLoggerOption(options.logger)) {
@@ -90,6 +95,7 @@ export function resolveModuleOptions(raw: unknown): ResolvedPortOneOptions {
 
 function describe(error: ValidationError, parent = ''): string[] {
   const path = parent ? `${parent}.${error.property}` : error.property;
+  if (error.constraints?.whitelistValidation) return [messages.unknownOption(path)];
   const own = Object.values(error.constraints ?? {}).map(message =>
     // class-validator writes "apiKey must be a string"; prefix the full path so nested fields are clear.
     message.startsWith(`${error.property} `)

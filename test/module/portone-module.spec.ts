@@ -1,3 +1,4 @@
+import { HttpService } from '@nestjs/axios';
 import { Injectable, Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { Test } from '@nestjs/testing';
@@ -7,11 +8,10 @@ import {
   IdentityVerificationService,
   PortOneConfigurationError,
   PortOneModule,
+  getPortOneHttpToken,
   type PortOneModuleOptions,
   type PortOneOptionsFactory,
 } from '../../lib';
-import type { PortOneApi } from '../../lib/core/create-api';
-import { PORTONE_V1_API } from '../../lib/portone.constants';
 import { PortOneEmulator } from '../../lib/testing';
 import { emulatorOptions, rejectionOf } from '../support/portone-test-app';
 import { recorder } from '../support/spy';
@@ -183,16 +183,20 @@ describe('PortOneModule', () => {
       @Module({ imports: [registrationB], providers: [ConsumerB] })
       class FeatureB {}
       const moduleRef = await Test.createTestingModule({ imports: [FeatureA, FeatureB] }).compile();
-      const clientA = moduleRef.select(registrationA).get<PortOneApi>(PORTONE_V1_API, { strict: true });
-      const clientB = moduleRef.select(registrationB).get<PortOneApi>(PORTONE_V1_API, { strict: true });
+      const httpA = moduleRef
+        .select(registrationA)
+        .get<HttpService>(getPortOneHttpToken('v1'), { strict: true });
+      const httpB = moduleRef
+        .select(registrationB)
+        .get<HttpService>(getPortOneHttpToken('v1'), { strict: true });
       const serviceA = moduleRef.get(ConsumerA).certifications;
       const serviceB = moduleRef.get(ConsumerB).certifications;
 
       expect(serviceA).not.toBe(serviceB);
-      expect(clientA).not.toBe(clientB);
-      expect(clientA.http).toBeDefined();
-      expect(clientA.http.axiosRef).not.toBe(clientB.http.axiosRef);
-      expect(clientA.http.axiosRef).not.toBe(axios);
+      expect(httpA).toBeInstanceOf(HttpService);
+      expect(httpA).not.toBe(httpB);
+      expect(httpA.axiosRef).not.toBe(httpB.axiosRef);
+      expect(httpA.axiosRef).not.toBe(axios);
 
       await expect(serviceA.get('imp_missing')).rejects.toMatchObject({ status: 404 });
       await expect(serviceB.get('imp_missing')).rejects.toMatchObject({ status: 404 });

@@ -1,0 +1,72 @@
+import type { InjectionToken, Provider } from '@nestjs/common';
+import { CertificationService } from './certification/certification.service';
+import { createV1Api, createV2Api, type PortOneApi } from './core/create-api';
+import type { PortOneClient } from './core/portone-client';
+import { CvsService } from './cvs-payment/cvs.service';
+import { PortOneConfigurationError } from './errors';
+import { IdentityVerificationService } from './identity-verification/identity-verification.service';
+import { resolveModuleOptions } from './options/resolve-options';
+import {
+  PORTONE_RESOLVED_OPTIONS,
+  PORTONE_V1_API,
+  PORTONE_V1_CLIENT,
+  PORTONE_V2_API,
+  PORTONE_V2_CLIENT,
+} from './portone.constants';
+import { PORTONE_MODULE_OPTIONS, getPortOneHttpToken, getPortOneToken } from './portone.tokens';
+
+/** The services, and the API generation each one calls. */
+const SERVICES = [
+  { service: CertificationService, client: PORTONE_V1_CLIENT },
+  { service: CvsService, client: PORTONE_V1_CLIENT },
+  { service: IdentityVerificationService, client: PORTONE_V2_CLIENT },
+] as const;
+
+/** What one registration provides and exports. @internal */
+export interface PortOneRegistration {
+  readonly providers: Provider[];
+  readonly exports: InjectionToken[];
+}
+
+/**
+ * The providers of one registration (`forRoot` / `forRootAsync` call): the resolved options, one API per
+ * generation, the services and the two HttpServices. Everything but the services and HttpServices stays
+ * inside the registration, so two registrations share nothing. `name` decides the exported tokens:
+ * the classes themselves without a name, `getPortOneToken(Service, name)` with one.
+ * @internal
+ */
+export function portOneRegistration(name: string | undefined): PortOneRegistration {
+  if (name !== undefined && (typeof name !== 'string' || name.trim() === '')) {
+    throw new PortOneConfigurationError(['name must be a non-empty string']);
+  }
+  const services: Provider[] = SERVICES.map(({ service, client }) => ({
+    provide: getPortOneToken(service, name),
+    useFactory: (api: PortOneClient) => new service(api),
+    inject: [client],
+  }));
+  const httpServices: Provider[] = (['v1', 'v2'] as const).map(api => ({
+    provide: getPortOneHttpToken(api, name),
+    useFactory: (configured: PortOneApi) => configured.http,
+    inject: [api === 'v1' ? PORTONE_V1_API : PORTONE_V2_API],
+  }));
+  return {
+    providers: [
+      {
+        provide: PORTONE_RESOLVED_OPTIONS,
+        useFactory: resolveModuleOptions,
+        inject: [PORTONE_MODULE_OPTIONS],
+      },
+      { provide: PORTONE_V1_API, useFactory: createV1Api, inject: [PORTONE_RESOLVED_OPTIONS] },
+      { provide: PORTONE_V2_API, useFactory: createV2Api, inject: [PORTONE_RESOLVED_OPTIONS] },
+      { provide: PORTONE_V1_CLIENT, useFactory: (api: PortOneApi) => api.client, inject: [PORTONE_V1_API] },
+      { provide: PORTONE_V2_CLIENT, useFactory: (api: PortOneApi) => api.client, inject: [PORTONE_V2_API] },
+      ...services,
+      ...httpServices,
+    ],
+    exports: [
+      ...SERVICES.map(({ service }) => getPortOneToken(service, name)),
+      getPortOneHttpToken('v1', name),
+      getPortOneHttpToken('v2', name),
+    ],
+  };
+}

@@ -1,0 +1,186 @@
+import { Injectable, Module } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import {
+  CertificationService,
+  IdentityVerificationService,
+  InjectPortOne,
+  PORTONE_MODULE_OPTIONS,
+  PortOneConfigurationError,
+  PortOneModule,
+  getPortOneToken,
+  type PortOneModuleOptions,
+} from '../../lib';
+import { PortOneEmulator } from '../../lib/testing';
+import { emulatorOptions, otpRequest, rejectionOf } from '../support/portone-test-app';
+
+describe('named registrations', () => {
+  // Two merchants, each with its own keys: one emulator plays each merchant's PortOne account.
+  let live: PortOneEmulator;
+  let agency: PortOneEmulator;
+
+  beforeAll(async () => {
+    live = await PortOneEmulator.start({
+      v1: { apiKey: 'live_imp_key', apiSecret: 'live_imp_secret' },
+      v2: { apiSecret: 'live-v2-secret' },
+    });
+    agency = await PortOneEmulator.start({
+      v1: { apiKey: 'agency_imp_key', apiSecret: 'agency_imp_secret' },
+      v2: { apiSecret: 'agency-v2-secret' },
+    });
+  });
+  afterAll(async () => {
+    await live.close();
+    await agency.close();
+  });
+
+  @Injectable()
+  class CheckoutService {
+    constructor(
+      @InjectPortOne(CertificationService, 'live') readonly liveCertifications: CertificationService,
+      @InjectPortOne(CertificationService, 'agency') readonly agencyCertifications: CertificationService,
+      @InjectPortOne(IdentityVerificationService, 'live')
+      readonly liveVerifications: IdentityVerificationService,
+      @InjectPortOne(IdentityVerificationService, 'agency')
+      readonly agencyVerifications: IdentityVerificationService,
+    ) {}
+  }
+
+  it('inject two registrations into one provider, each calling with its own credentials', async () => {
+    @Module({
+      imports: [
+        PortOneModule.forRoot({ ...emulatorOptions(live), name: 'live' }),
+        PortOneModule.forRootAsync({ name: 'agency', useFactory: () => emulatorOptions(agency) }),
+      ],
+      providers: [CheckoutService],
+    })
+    class AppModule {}
+    const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+    await moduleRef.init();
+    try {
+      const checkout = moduleRef.get(CheckoutService);
+      expect(checkout.liveCertifications).not.toBe(checkout.agencyCertifications);
+      expect(moduleRef.get(getPortOneToken(CertificationService, 'agency'))).toBe(
+        checkout.agencyCertifications,
+      );
+
+      const { impUid: liveUid } = await checkout.liveCertifications.requestOtp(otpRequest(live));
+      const { impUid: agencyUid } = await checkout.agencyCertifications.requestOtp(otpRequest(agency));
+      await rejectionOf(checkout.liveVerifications.get('iv-live-1'));
+      await rejectionOf(checkout.agencyVerifications.get('iv-agency-1'));
+
+      // Each emulator's request log shows only its own merchant's keys, tokens and calls.
+      for (const [emulator, key, secret, uid, ivId] of [
+        [live, 'live_imp_key', 'live-v2-secret', liveUid, 'iv-live-1'],
+        [agency, 'agency_imp_key', 'agency-v2-secret', agencyUid, 'iv-agency-1'],
+      ] as const) {
+        const tokenRequests = emulator.requests.filter(request => request.path === '/users/getToken');
+        expect(tokenRequests.map(request => (request.body as { imp_key: string }).imp_key)).toEqual([key]);
+        const otp = emulator.requests.find(request => request.path === '/certifications/otp/request');
+        expect(otp?.headers.authorization).toMatch(/^Bearer /);
+        expect(emulator.requests.find(request => request.api === 'v2')?.headers.authorization).toBe(
+          `PortOne ${secret}`,
+        );
+        expect(emulator.requests.map(request => request.path)).toEqual(
+          expect.arrayContaining([`/identity-verifications/${ivId}`]),
+        );
+        expect(uid).toMatch(/^imp_/);
+      }
+      expect(live.requests.some(request => request.path.includes('agency'))).toBe(false);
+      expect(agency.requests.some(request => request.path.includes('live'))).toBe(false);
+    } finally {
+      await moduleRef.close();
+    }
+  });
+
+  it('a named registration does not provide the services by class; the unnamed one still does', async () => {
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        PortOneModule.forRoot({ ...emulatorOptions(live), name: 'live' }),
+        PortOneModule.forRoot(emulatorOptions(agency)),
+      ],
+    }).compile();
+    try {
+      const byClass = moduleRef.get(CertificationService);
+      expect(byClass).toBeInstanceOf(CertificationService);
+      expect(moduleRef.get(getPortOneToken(CertificationService, 'live'))).not.toBe(byClass);
+      expect(getPortOneToken(CertificationService)).toBe(CertificationService);
+    } finally {
+      await moduleRef.close();
+    }
+  });
+});
+
+describe('overrideProvider(PORTONE_MODULE_OPTIONS)', () => {
+  let emulator: PortOneEmulator;
+  beforeAll(async () => {
+    emulator = await PortOneEmulator.start();
+  });
+  afterAll(() => emulator.close());
+
+  it('replaces what a forRootAsync factory would return, without touching process.env', async () => {
+    @Module({
+      imports: [
+        PortOneModule.forRootAsync({
+          useFactory: (): PortOneModuleOptions => {
+            throw new Error('the production factory must not run in this test');
+          },
+        }),
+      ],
+    })
+    class AppModule {}
+    const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+      .overrideProvider(PORTONE_MODULE_OPTIONS)
+      .useValue(emulatorOptions(emulator))
+      .compile();
+    try {
+      const { impUid } = await moduleRef.get(CertificationService).requestOtp(otpRequest(emulator));
+      expect(emulator.countRequests({ path: '/certifications/otp/request' })).toBe(1);
+      expect(impUid).toMatch(/^imp_/);
+    } finally {
+      await moduleRef.close();
+    }
+  });
+});
+
+describe('unknown option keys', () => {
+  it('fail the boot, naming each key, also where TypeScript cannot see them (forRootAsync)', async () => {
+    const error = await rejectionOf(
+      Test.createTestingModule({
+        imports: [
+          PortOneModule.forRootAsync({
+            useFactory: () =>
+              ({
+                v1: { apiKey: 'k', apiSecret: 's', tiercode: 'ABC' },
+                timeout: 5_000,
+                retry: { retries: 3 },
+              }) as unknown as PortOneModuleOptions,
+          }),
+        ],
+      }).compile(),
+    );
+    expect(error).toBeInstanceOf(PortOneConfigurationError);
+    expect((error as PortOneConfigurationError).problems).toEqual(
+      expect.arrayContaining([
+        'timeout is not a PortOneModule option (check its spelling)',
+        'v1.tiercode is not a PortOneModule option (check its spelling)',
+        'retry.retries is not a PortOneModule option (check its spelling)',
+      ]),
+    );
+  });
+
+  it('the extras (isGlobal, name) are not options', async () => {
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        PortOneModule.forRootAsync({
+          isGlobal: true,
+          name: 'extras',
+          useFactory: () => ({ v2: { apiSecret: 'secret' } }),
+        }),
+      ],
+    }).compile();
+    expect(moduleRef.get(getPortOneToken(IdentityVerificationService, 'extras'))).toBeInstanceOf(
+      IdentityVerificationService,
+    );
+    await moduleRef.close();
+  });
+});
