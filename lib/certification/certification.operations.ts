@@ -1,15 +1,11 @@
 import { defineOperation } from '../core/operation';
 import { toJsonString } from '../core/wire';
-import { toModel } from '../mapping/to-model';
 import { ConfirmCertificationOtpDto } from './dto/confirm-certification-otp.dto';
 import { RequestCertificationOtpDto } from './dto/request-certification-otp.dto';
-import { Certification } from './models/certification.model';
-import { CertificationOtpRequest } from './models/certification-otp-request.model';
+import { mapCertification, mapCertificationOtpRequest } from './models/map-certification';
 
 // V1 certification endpoints (api.iamport.kr). None but `get` is retried: V1 has no idempotency, and a
 // repeated OTP request would send a second SMS.
-
-const toCertification = (payload: unknown): Certification => toModel(Certification, payload);
 
 /** @internal */
 export const certificationOperations = {
@@ -19,7 +15,7 @@ export const certificationOperations = {
     method: 'GET',
     path: '/certifications/{impUid}',
     idempotency: 'natural',
-    map: toCertification,
+    map: mapCertification,
   }),
 
   delete: defineOperation({
@@ -28,7 +24,7 @@ export const certificationOperations = {
     method: 'DELETE',
     path: '/certifications/{impUid}',
     idempotency: 'none',
-    map: toCertification,
+    map: mapCertification,
   }),
 
   requestOtp: defineOperation({
@@ -54,7 +50,7 @@ export const certificationOperations = {
       bypass: toJsonString(dto.bypass),
     }),
     sensitive: ['name', 'phone', 'birth', 'genderDigit'],
-    map: payload => toModel(CertificationOtpRequest, payload),
+    map: mapCertificationOtpRequest,
   }),
 
   confirmOtp: defineOperation({
@@ -66,6 +62,6 @@ export const certificationOperations = {
     input: ConfirmCertificationOtpDto,
     body: dto => (dto.otp === undefined ? {} : { otp: dto.otp }),
     sensitive: ['otp'],
-    map: toCertification,
+    map: mapCertification,
   }),
 };

@@ -1,13 +1,10 @@
 import { defineOperation } from '../core/operation';
 import { toJsonString } from '../core/wire';
-import { toModel } from '../mapping/to-model';
 import { IssueCvsPaymentDto } from './dto/issue-cvs-payment.dto';
-import { Payment } from './models/payment.model';
+import { mapPayment } from './models/map-payment';
 
 // V1 convenience-store payment endpoints (api.iamport.kr). Neither is retried: V1 has no idempotency, so a
 // blind retry could issue a second barcode or fail on an already revoked one.
-
-const toPayment = (payload: unknown): Payment => toModel(Payment, payload);
 
 /** @internal */
 export const cvsOperations = {
@@ -36,7 +33,7 @@ export const cvsOperations = {
       custom_data: toJsonString(dto.customData),
     }),
     sensitive: ['name', 'buyerName', 'buyerEmail', 'buyerTel', 'buyerAddr', 'buyerPostcode'],
-    map: toPayment,
+    map: mapPayment,
   }),
 
   revoke: defineOperation({
@@ -45,6 +42,6 @@ export const cvsOperations = {
     method: 'DELETE',
     path: '/cvs/{impUid}',
     idempotency: 'none',
-    map: toPayment,
+    map: mapPayment,
   }),
 };

@@ -1,5 +1,5 @@
 // V2 answers camelCase already, so these are plain classes filled by map-identity-verification.ts
-// (explicit copying is ~10x faster than class-transformer on this hot path; see bench/).
+// (explicit copying, compile-checked against these classes; see lib/mapping/model-fields.ts).
 import type { Gender, IdentityVerificationOperator, PgProvider } from '../identity-verification.enums';
 
 /** The channel a verification went through. @publicApi */
