@@ -10,6 +10,10 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { ignoreCodes: [151002] } }],
   },
   setupFiles: ['reflect-metadata'],
+  // Every emulator response in every test is validated against PortOne's response schemas (test/conformance).
+  setupFilesAfterEnv: ['<rootDir>/test/conformance/setup.ts'],
+  globalSetup: '<rootDir>/test/conformance/global-setup.ts',
+  globalTeardown: '<rootDir>/test/conformance/global-teardown.ts',
   collectCoverageFrom: ['lib/**/*.ts'],
   testTimeout: 30000,
 };

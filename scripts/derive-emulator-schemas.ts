@@ -205,7 +205,26 @@ function deriveV2Schema(
       );
     }
   }
+  if (isObject(node.discriminator) && schema.oneOf) constrainDiscriminator(node, schema.oneOf);
   return node.nullable === true ? applyNullable(schema) : schema;
+}
+
+/**
+ * JSON Schema has no `discriminator`: each union member's discriminator property is a plain string, so a
+ * body could match several members (or the wrong one). Pin every member's property to its mapping key.
+ */
+function constrainDiscriminator(node: JsonObject, members: DerivedSchema[]): void {
+  const discriminator = node.discriminator as JsonObject;
+  const propertyName = discriminator.propertyName;
+  const mapping = isObject(discriminator.mapping) ? discriminator.mapping : {};
+  const options = Array.isArray(node.oneOf) ? node.oneOf : [];
+  if (typeof propertyName !== 'string') return;
+  for (const [key, ref] of Object.entries(mapping)) {
+    const index = options.findIndex(option => isObject(option) && option.$ref === ref);
+    const member = members[index];
+    if (!member?.properties) continue;
+    member.properties[propertyName] = { ...member.properties[propertyName], enum: [key] };
+  }
 }
 
 /** Builds `{ operationId: schema }` for the V2 operations from an OpenAPI 3.0 document. */
@@ -226,11 +245,99 @@ export function deriveV2Schemas(spec: JsonObject): Record<string, DerivedSchema>
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// Responses (both APIs): what test/conformance checks every emulator response against.
+// ---------------------------------------------------------------------------------------------------------
+
+/** One operation's responses: the JSON Schema per declared status, or null where the spec gives none. */
+export interface DerivedOperation {
+  method: string;
+  /** The spec's path template, e.g. `/certifications/{imp_uid}`. */
+  path: string;
+  operationId: string;
+  responses: Record<string, DerivedSchema | null>;
+}
+
+/**
+ * Swagger 2.0 cannot say "nullable", yet PortOne's V1 answers carry null for absent values (its own examples:
+ * `"message": null` on success, `foreigner_v2: null` without Danal's foreigner option). So every V1 property
+ * that is not `required` also accepts null; required ones stay strict.
+ */
+function allowNullWhereOptional(schema: DerivedSchema): DerivedSchema {
+  const out: DerivedSchema = { ...schema };
+  if (schema.properties) {
+    out.properties = {};
+    const required = new Set(schema.required ?? []);
+    for (const [name, child] of Object.entries(schema.properties)) {
+      const inner = allowNullWhereOptional(child);
+      out.properties[name] = required.has(name) ? inner : applyNullable(inner);
+    }
+  }
+  if (schema.items) out.items = allowNullWhereOptional(schema.items);
+  for (const combinator of ['oneOf', 'anyOf', 'allOf'] as const) {
+    if (schema[combinator]) out[combinator] = schema[combinator].map(allowNullWhereOptional);
+  }
+  return out;
+}
+
+function operationsOf(
+  spec: JsonObject,
+  api: 'v1' | 'v2',
+  schemaOf: (response: JsonObject, where: string) => Json | undefined,
+): DerivedOperation[] {
+  const out: DerivedOperation[] = [];
+  for (const [route, pathItem] of Object.entries(asObject(spec.paths, `${api}.paths`))) {
+    for (const [method, rawOp] of Object.entries(asObject(pathItem, route))) {
+      const op = asObject(rawOp, `${method} ${route}`);
+      const responses: Record<string, DerivedSchema | null> = {};
+      for (const [status, rawResponse] of Object.entries(asObject(op.responses, `${route}.responses`))) {
+        const where = `${method.toUpperCase()} ${route} ${status}`;
+        const schema = schemaOf(asObject(rawResponse, where), where);
+        if (!isObject(schema)) {
+          responses[status] = null;
+          continue;
+        }
+        const derived = deriveV2Schema(spec, schema, where, []);
+        responses[status] = api === 'v1' ? allowNullWhereOptional(derived) : derived;
+      }
+      const operationId = typeof op.operationId === 'string' ? op.operationId : '';
+      out.push({ method: method.toUpperCase(), path: route, operationId, responses });
+    }
+  }
+  return out;
+}
+
+/**
+ * Every operation's response schemas, from both spec extracts, plus V1's `ResponseAnnotation` (the
+ * `{ code, message }` envelope every V1 answer carries), for the V1 statuses whose body the spec leaves out.
+ */
+export function deriveResponseSchemas(
+  v1: JsonObject,
+  v2: JsonObject,
+): { v1Envelope: DerivedSchema; v1: DerivedOperation[]; v2: DerivedOperation[] } {
+  const envelope = asObject(
+    asObject(v1.definitions, 'v1.definitions').ResponseAnnotation,
+    'ResponseAnnotation',
+  );
+  return {
+    v1Envelope: allowNullWhereOptional(deriveV2Schema(v1, envelope, 'ResponseAnnotation', [])),
+    v1: operationsOf(v1, 'v1', response => response.schema),
+    v2: operationsOf(v2, 'v2', response => {
+      const content = isObject(response.content) ? response.content : {};
+      const media = content['application/json'];
+      return isObject(media) ? media.schema : undefined;
+    }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // Entry point
 // ---------------------------------------------------------------------------------------------------------
 
 /** Where the outputs live, relative to the repository root. */
 export const OUTPUT_DIR = path.join('lib', 'testing', 'schema');
+
+/** Where the response schemas live (only the tests read them), relative to the repository root. */
+export const RESPONSE_OUTPUT = path.join('test', 'conformance', 'response-schemas.json');
 
 /** Serialises a schema map exactly as it is committed. */
 export function serialize(schemas: Record<string, DerivedSchema>): string {
@@ -241,12 +348,23 @@ export function serialize(schemas: Record<string, DerivedSchema>): string {
  * Reads both spec extracts from `specDir` and returns the two output files' contents keyed by file name.
  */
 export function deriveEmulatorSchemas(specDir: string): Record<string, string> {
+  const { v1, v2 } = readSpecs(specDir);
+  return {
+    'v1-request-schemas.json': serialize(deriveV1Schemas(v1)),
+    'v2-request-schemas.json': serialize(deriveV2Schemas(v2)),
+  };
+}
+
+/** Reads both spec extracts from `specDir` and returns the response-schema file's contents. */
+export function deriveResponseSchemaFile(specDir: string): string {
+  const { v1, v2 } = readSpecs(specDir);
+  return `${JSON.stringify(deriveResponseSchemas(v1, v2), null, 2)}\n`;
+}
+
+function readSpecs(specDir: string): { v1: JsonObject; v2: JsonObject } {
   const read = (file: string): JsonObject =>
     asObject(JSON.parse(fs.readFileSync(path.join(specDir, file), 'utf8')) as Json, file);
-  return {
-    'v1-request-schemas.json': serialize(deriveV1Schemas(read('v1-subset.json'))),
-    'v2-request-schemas.json': serialize(deriveV2Schemas(read('v2-subset.json'))),
-  };
+  return { v1: read('v1-subset.json'), v2: read('v2-subset.json') };
 }
 
 function main(): void {
@@ -259,6 +377,9 @@ function main(): void {
     fs.writeFileSync(path.join(repoRoot, OUTPUT_DIR, file), text);
     console.log(`wrote ${path.join(OUTPUT_DIR, file)}`);
   }
+  fs.mkdirSync(path.dirname(path.join(repoRoot, RESPONSE_OUTPUT)), { recursive: true });
+  fs.writeFileSync(path.join(repoRoot, RESPONSE_OUTPUT), deriveResponseSchemaFile(specDir));
+  console.log(`wrote ${RESPONSE_OUTPUT}`);
   for (const assumption of ASSUMPTIONS) console.log(`assumption: ${assumption}`);
 }
 

@@ -31,7 +31,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.{spec,e2e-spec}.ts'],
     globals: true,
-    setupFiles: ['reflect-metadata'],
+    // Every emulator response is validated against PortOne's response schemas (test/conformance/setup.ts).
+    setupFiles: ['reflect-metadata', 'test/conformance/setup.ts'],
     env: { NESTJS_MAJOR: '12' },
     testTimeout: 30_000,
     hookTimeout: 30_000,

@@ -16,6 +16,11 @@ export class Clock {
     this.skewMs = Math.round(seconds * 1000);
   }
 
+  /** The current offset from real time, in seconds. */
+  get skewSeconds(): number {
+    return this.skewMs / 1000;
+  }
+
   /** Emulator time in milliseconds since the epoch. */
   nowMs(): number {
     return Date.now() + this.skewMs;

@@ -29,11 +29,27 @@ export interface EmulatorCredentials {
   readonly v1: { readonly apiKey: string; readonly apiSecret: string };
   readonly v2: { readonly apiSecret: string; readonly storeId: string };
   /**
-   * The key of the first configured channel of each provider. When custom `channels` lack a provider, its
-   * entry is the default key, which that emulator does not know: using it gives the normal unknown-channel
-   * error.
+   * The channel keys, named by the API they serve and by provider. Each is the key of the first configured
+   * channel of that provider; when custom `channels` lack a provider, its entry is the default key, which that
+   * emulator does not know: using it gives the normal unknown-channel error.
    */
-  readonly channelKeys: { readonly danal: string; readonly kcpV2: string; readonly galaxia: string };
+  readonly channelKeys: EmulatorChannelKeys;
+}
+
+/** The emulator's channel keys (see {@link EmulatorCredentials.channelKeys}). */
+export interface EmulatorChannelKeys {
+  /** V1 OTP certification and V2 identity verification by SMS: the Danal channel. */
+  readonly identityVerification: string;
+  /** V1 OTP certification and V2 identity verification, SMS or APP (APP is KCP only): the KCP V2 channel. */
+  readonly identityVerificationApp: string;
+  /** V1 convenience-store (CVS) barcodes: the Galaxia channel. */
+  readonly cvs: string;
+  /** The Danal channel (V1 OTP, V2 identity verification). */
+  readonly danal: string;
+  /** The KCP V2 channel (V1 OTP, V2 identity verification, APP method). */
+  readonly kcpV2: string;
+  /** The Galaxia channel (V1 CVS). */
+  readonly galaxia: string;
 }
 
 /**
@@ -54,6 +70,9 @@ function credentialsOf(config: ResolvedConfig): EmulatorCredentials {
     v1: Object.freeze({ apiKey: config.v1.apiKey, apiSecret: config.v1.apiSecret }),
     v2: Object.freeze({ apiSecret: config.v2.apiSecret, storeId: config.v2.storeId }),
     channelKeys: Object.freeze({
+      identityVerification: keyFor('danal', danal.key),
+      identityVerificationApp: keyFor('kcp_v2', kcpV2.key),
+      cvs: keyFor('galaxia', galaxia.key),
       danal: keyFor('danal', danal.key),
       kcpV2: keyFor('kcp_v2', kcpV2.key),
       galaxia: keyFor('galaxia', galaxia.key),
@@ -100,6 +119,7 @@ export class PortOneEmulator {
       v1: createV1Dispatcher(state),
       v2: createV2Dispatcher(state),
       control: createControlDispatcher(state, () => statsOf(state, server.connectionsOpened)),
+      onResponse: state.config.onResponse,
     });
     const server = await EmulatorServer.listen(state.config.port, listener);
     return new PortOneEmulator(state, server, timers);
@@ -206,8 +226,7 @@ export class PortOneEmulator {
 
   /** Expires every V1 access token and V2 access token issued so far. V2 refresh tokens stay valid. */
   expireTokens(): void {
-    this.state.v1Tokens.expireAll();
-    this.state.v2Tokens.expireAccessTokens();
+    this.state.expireTokens();
   }
 
   /**
@@ -272,6 +291,14 @@ export class PortOneEmulator {
   getPayment(impUid: string): EmulatorPayment | undefined {
     const payment = this.state.payments.get(impUid);
     return payment && structuredClone(payment);
+  }
+
+  /**
+   * Lets a `ready` CVS barcode expire: its deadline (`vbank_date`) becomes now, so paying it at the store is
+   * refused. Throws for an unknown imp_uid or a payment that is not `ready`.
+   */
+  expireCvsPayment(impUid: string): void {
+    this.state.expireCvsPayment(impUid);
   }
 
   /**

@@ -4,9 +4,15 @@
  * It is independent of the client library: it validates requests against schemas derived from PortOne's own
  * spec, never against the client's DTOs.
  */
-export { PortOneEmulator, type EmulatorCredentials, type EmulatorModuleOptions } from './emulator';
+export {
+  PortOneEmulator,
+  type EmulatorCredentials,
+  type EmulatorModuleOptions,
+  type EmulatorChannelKeys,
+} from './emulator';
 export { EMULATOR_DEFAULTS, type EmulatorChannel, type PortOneEmulatorOptions } from './options';
 export type { EmulatorFault } from './http/faults';
+export type { EmulatorExchange } from './http/exchange';
 export type { EmulatorRequestFilter, EmulatorRequestRecord } from './http/request-log';
 export type { ApiName as EmulatorApi } from './http/context';
 export type { EmulatorPgError } from './pg-error';

@@ -1,3 +1,5 @@
+import type { EmulatorExchange } from './http/exchange';
+
 /**
  * Emulator configuration: the public options, their documented defaults, and the resolved form the rest of
  * the emulator reads.
@@ -77,6 +79,12 @@ export interface PortOneEmulatorOptions {
    * tests to catch typos such as a misspelled list filter, which would otherwise silently match everything.
    */
   strict?: boolean;
+  /**
+   * Called after every response is written, with the status and the body as sent. For recording traffic or
+   * checking it (our own test suite validates every response against PortOne's response schemas this way).
+   * An exception thrown here is the caller's: the emulator does not catch it.
+   */
+  onResponse?: (exchange: EmulatorExchange) => void;
 }
 
 /** The emulator's documented defaults. */
@@ -113,6 +121,7 @@ export interface ResolvedConfig {
   readonly logRequests: boolean;
   readonly otp: { readonly ttlSeconds: number; readonly maxAttempts: number };
   readonly strict: boolean;
+  readonly onResponse: ((exchange: EmulatorExchange) => void) | undefined;
 }
 
 function positive(value: number | undefined, fallback: number, name: string): number {
@@ -187,6 +196,7 @@ export function resolveOptions(options: PortOneEmulatorOptions = {}): ResolvedCo
       ),
     },
     strict: options.strict ?? false,
+    onResponse: options.onResponse,
   };
 }
 

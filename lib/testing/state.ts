@@ -50,6 +50,23 @@ export class EmulatorState {
     return this.channels.get(key);
   }
 
+  /** Expires every V1 access token and V2 access token issued so far. V2 refresh tokens stay valid. */
+  expireTokens(): void {
+    this.v1Tokens.expireAll();
+    this.v2Tokens.expireAccessTokens();
+  }
+
+  /**
+   * Moves a `ready` CVS barcode's deadline (`vbank_date`) to now, as if its payment window ran out: the store
+   * then refuses it. Throws for an unknown imp_uid or a payment that is not `ready`.
+   */
+  expireCvsPayment(impUid: string): void {
+    const payment = this.payments.get(impUid);
+    if (!payment) throw new Error(`No CVS payment ${impUid}`);
+    if (payment.status !== 'ready') throw new Error(`CVS payment ${impUid} is ${payment.status}, not ready`);
+    payment.vbank_date = Math.min(payment.vbank_date, this.clock.nowSeconds());
+  }
+
   /** Back to a freshly started emulator (the TCP connection counter is not state and keeps counting). */
   reset(): void {
     this.clock.reset();

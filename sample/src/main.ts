@@ -7,6 +7,7 @@ import { emulatorEnvironment } from './emulator/emulator-environment';
 import { hasLiveCredentials, LIVE_CREDENTIAL_VARIABLES } from './emulator/portone-mode';
 import { walkthrough } from './emulator/walkthrough';
 import { PortOneEmulator } from './portone';
+import { OPENAPI_JSON_PATH, setUpSwagger } from './swagger';
 
 /**
  * `npm start`. With PORTONE_V1_API_KEY, PORTONE_V1_API_SECRET and PORTONE_V2_API_SECRET set, the sample talks
@@ -25,8 +26,9 @@ async function bootstrap(): Promise<void> {
     logger.log('LIVE mode: talking to the real PortOne API (no emulator started).');
     const app = await NestFactory.create(AppModule);
     app.enableShutdownHooks();
+    setUpSwagger(app);
     await app.listen(port, host);
-    logger.log(`Listening on http://${host}:${port}`);
+    logPages(logger, `http://${host}:${port}`);
     return;
   }
 
@@ -41,11 +43,23 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create(AppModule.withEmbeddedEmulator(emulator));
   // SIGINT/SIGTERM close the app, which closes the emulator (see EmbeddedEmulatorModule).
   app.enableShutdownHooks();
+  setUpSwagger(app);
   await app.listen(port, host);
-  logger.log(`Listening on http://${host}:${port}`);
+  logPages(logger, `http://${host}:${port}`, emulator.origin);
   process.stdout.write(
     walkthrough({ appUrl: `http://${host}:${port}`, emulatorUrl: `http://127.0.0.1:${emulator.port}` }),
   );
+}
+
+/** Where to point a browser: the sample's Swagger UI and, in emulator mode, the emulator's inspector page. */
+function logPages(logger: Logger, appUrl: string, emulatorUrl?: string): void {
+  logger.log(`Listening on ${appUrl}`);
+  logger.log(`Swagger UI: ${appUrl}/  (OpenAPI document: ${appUrl}${OPENAPI_JSON_PATH})`);
+  if (emulatorUrl) {
+    logger.log(
+      `Emulator inspector: ${emulatorUrl}/  (SMS inbox with the OTPs, records, barcodes, request log)`,
+    );
+  }
 }
 
 bootstrap().catch((error: unknown) => {

@@ -1,6 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { deriveEmulatorSchemas, OUTPUT_DIR } from '../../scripts/derive-emulator-schemas';
+import {
+  deriveEmulatorSchemas,
+  deriveResponseSchemaFile,
+  OUTPUT_DIR,
+  RESPONSE_OUTPUT,
+} from '../../scripts/derive-emulator-schemas';
 import { STRUCTURE_DIR } from '../../scripts/extract-spec-structure';
 import { getSchemaValidator } from '../../lib/testing/schema/validator';
 
@@ -23,6 +28,12 @@ describe('derived request schemas', () => {
     for (const file of fs.readdirSync(specDir)) {
       expect(fs.readFileSync(path.join(specDir, file), 'utf8')).not.toMatch(prose);
     }
+  });
+
+  it('the committed response schemas (test/conformance) are exactly what the script derives', () => {
+    expect(fs.readFileSync(path.join(repoRoot, RESPONSE_OUTPUT), 'utf8')).toBe(
+      deriveResponseSchemaFile(specDir),
+    );
   });
 
   it('is deterministic', () => {

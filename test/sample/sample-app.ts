@@ -20,6 +20,8 @@ export interface SampleApp {
  */
 export async function startSampleApp(
   environment: Record<string, string | undefined> = {},
+  /** Runs before `init()`, as main.ts sets the app up before `listen()` (e.g. Swagger). */
+  beforeInit: (app: INestApplication) => void = () => {},
 ): Promise<SampleApp> {
   const emulator = await PortOneEmulator.start({ strict: true, port: 0 });
   // The same switch main.ts uses: ConfigService reads process.env when the module's options factory runs.
@@ -27,6 +29,7 @@ export async function startSampleApp(
   try {
     const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
     const app = moduleRef.createNestApplication({ logger: false });
+    beforeInit(app);
     await app.init();
     return {
       app,

@@ -2,11 +2,8 @@ import type { Dispatcher } from '../http/pipeline';
 import { Router } from '../http/router';
 import type { EmulatorState } from '../state';
 import type { EmulatorStats } from '../stats';
-
-type ControlRoute = (
-  params: Record<string, string>,
-  state: EmulatorState,
-) => { status: number; body: unknown };
+import { renderInspector } from '../inspector/page';
+import { addAdminRoutes, type ControlRoute } from './admin-routes';
 
 /**
  * Endpoints for humans poking the emulator with curl (no authentication: it only listens on 127.0.0.1).
@@ -21,11 +18,19 @@ export function createControlDispatcher(state: EmulatorState, stats: () => Emula
         ? { status: 404, body: { message: `No OTP was sent for ${id}` } }
         : { status: 200, body: { id, otp } };
     })
-    .add('GET', '/stats', () => ({ status: 200, body: stats() }));
+    .add('GET', '/stats', () => ({ status: 200, body: stats() }))
+    // The inspector page (served at `/`, and at `/emulator`).
+    .add('GET', '/', () => ({
+      status: 200,
+      body: undefined,
+      payload: renderInspector(state),
+      headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+    }));
+  addAdminRoutes(router);
   return ctx => {
     const match = router.match(ctx.method, ctx.path);
     if (!match)
       return { status: 404, body: { message: `No such emulator endpoint: ${ctx.method} ${ctx.path}` } };
-    return match.route(match.params, state);
+    return match.route(match.params, state, ctx.body);
   };
 }

@@ -110,6 +110,8 @@ const V1_ROOT_PATHS = ['/users', '/certifications', '/cvs', '/payments'] as cons
 
 /** Splits a pathname into the API it addresses and the API-relative path. */
 export function splitApi(pathname: string): ApiTarget {
+  // The inspector page lives at the root (a browser's first request), answered by the control dispatcher.
+  if (pathname === '/') return { api: 'emulator', path: '/', known: true };
   for (const [prefix, api] of PREFIXES) {
     if (pathname === prefix || pathname.startsWith(`${prefix}/`)) {
       return { api, path: pathname.slice(prefix.length) || '/', known: true };

@@ -6,6 +6,7 @@ import { defaultErrorBody } from './error-body';
 import type { EmulatorFault, FaultRegistry } from './faults';
 import type { MutableRequestRecord, RequestLog } from './request-log';
 import { prepareAny, prepareJson, writeResponse } from './response';
+import type { EmulatorExchange } from './exchange';
 import type { TimerSet } from './timers';
 import type { EmulatorCounters } from '../stats';
 
@@ -22,6 +23,8 @@ export interface PipelineDeps {
   readonly v1: Dispatcher;
   readonly v2: Dispatcher;
   readonly control: Dispatcher;
+  /** Told about every response written (see `PortOneEmulatorOptions.onResponse`). */
+  readonly onResponse?: (exchange: EmulatorExchange) => void;
 }
 
 /**
@@ -42,6 +45,7 @@ export function createRequestListener(
 
 async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const receivedAt = new Date(deps.clock.nowMs());
+  const startedAt = performance.now();
   const method = (req.method ?? 'GET').toUpperCase();
   const { pathname, query } = splitUrl(req.url ?? '/');
   const target = splitApi(pathname);
@@ -56,6 +60,8 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
     status: undefined,
     receivedAt,
   };
+  // Durations use the monotonic clock: a test may skew the emulator clock while a request is in flight.
+  startTimes.set(record, startedAt);
 
   let raw: Buffer;
   try {
@@ -129,9 +135,12 @@ function handleFault(
     fault.status,
     fault.body === undefined ? defaultErrorBody(api, fault.status) : fault.body,
   );
-  deps.timers.after(delay, () => sendPrepared(deps, res, record, response, fault.headers));
+  deps.timers.after(delay, () => sendPrepared(deps, res, record, response, fault.headers, true));
   return true;
 }
+
+/** When each request arrived, on the monotonic clock. */
+const startTimes = new WeakMap<MutableRequestRecord, number>();
 
 function sendPrepared(
   deps: PipelineDeps,
@@ -139,7 +148,20 @@ function sendPrepared(
   record: MutableRequestRecord,
   response: PreparedResponse,
   extraHeaders?: Readonly<Record<string, string>>,
+  injected = false,
 ): void {
   // A client that hung up during a delay got no answer, so its record keeps status undefined.
-  if (writeResponse(res, deps.clock, response, extraHeaders)) record.status = response.status;
+  if (!writeResponse(res, deps.clock, response, extraHeaders)) return;
+  record.status = response.status;
+  record.durationMs =
+    Math.round((performance.now() - (startTimes.get(record) ?? performance.now())) * 10) / 10;
+  deps.onResponse?.({
+    api: record.api,
+    method: record.method,
+    path: record.path,
+    status: response.status,
+    contentType: extraHeaders?.['content-type'] ?? response.headers['content-type'] ?? '',
+    body: response.payload,
+    injected,
+  });
 }

@@ -19,6 +19,8 @@ export interface EmulatorRequestRecord {
   readonly status: number | undefined;
   /** When the request arrived, on the emulator clock. */
   readonly receivedAt: Date;
+  /** Milliseconds from arrival to the answer being written; undefined until then. */
+  readonly durationMs?: number;
 }
 
 /** Selects requests for {@link PortOneEmulator.countRequests}. Omitted fields match anything. */

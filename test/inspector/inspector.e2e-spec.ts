@@ -1,0 +1,109 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { PortOneEmulator } from '../../lib/testing';
+import {
+  createPortOneTestApp,
+  otpRequest,
+  sendRequest,
+  type PortOneTestApp,
+} from '../support/portone-test-app';
+
+/** Where the screenshot is kept (gitignored): look at it after a run. */
+const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts');
+
+/**
+ * The inspector page in a real browser: Debian's Chromium, headless, driven by playwright-core (its own
+ * browser downloads cannot run here). Playwright gives every launch a fresh temporary profile directory.
+ */
+describe('the emulator inspector page in headless Chromium', () => {
+  let emulator: PortOneEmulator;
+  let app: PortOneTestApp;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    emulator = await PortOneEmulator.start({ strict: true });
+    app = await createPortOneTestApp({ ...emulator.moduleOptions(), retry: false });
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      timeout: 20_000,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    // A phone-sized viewport: the page must be readable there.
+    page = await browser.newPage({ viewport: { width: 412, height: 915 }, deviceScaleFactor: 1 });
+    page.setDefaultTimeout(10_000);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await emulator?.close();
+  });
+
+  it('shows an OTP sent through the module, the records and their states, and lets a barcode expire by clicking', async () => {
+    await page.goto(`${emulator.origin}/`);
+    expect(await page.title()).toBe('PortOne emulator');
+    expect(await page.locator('#sms').innerText()).toContain('No OTP sent yet.');
+
+    // Through the module, as an app would: a V1 OTP and a V2 identity verification.
+    const { impUid } = await app.certifications.requestOtp(otpRequest(emulator));
+    await app.identityVerifications.send('iv-inspector', sendRequest(emulator));
+    const v1Otp = emulator.lastOtp(impUid)!;
+    const v2Otp = emulator.lastOtp('iv-inspector')!;
+
+    // The page refreshes itself every 2 s: wait for the inbox to show both, newest first.
+    const inbox = page.locator('#sms tbody tr');
+    await inbox.nth(1).waitFor();
+    expect(await inbox.nth(0).innerText()).toContain(v2Otp);
+    expect(await inbox.nth(0).innerText()).toContain('iv-inspector');
+    expect(await inbox.nth(1).innerText()).toContain(v1Otp);
+    expect(await inbox.nth(1).innerText()).toContain(impUid);
+    // Masked: the phone's last four digits only, never the whole number or name.
+    const text = await page.locator('body').innerText();
+    expect(text).toContain('010-****-5678');
+    expect(text).not.toContain('01012345678');
+    expect(text).not.toContain('홍길동');
+    expect(text).toContain('홍*동');
+
+    await app.certifications.confirmOtp(impUid, { otp: v1Otp });
+    await page.locator('#certifications .badge.certified').waitFor();
+    await page.locator('#identity-verifications .badge.ready').waitFor();
+
+    // Two barcodes: one expires by a click.
+    const first = await app.cvs.issue({
+      channelKey: emulator.credentials.channelKeys.cvs,
+      merchantUid: 'o-1',
+      amount: 1500,
+    });
+    const second = await app.cvs.issue({
+      channelKey: emulator.credentials.channelKeys.cvs,
+      merchantUid: 'o-2',
+      amount: 2500,
+    });
+    const row = (impUid: string) => page.locator(`#cvs tr[data-imp-uid="${impUid}"]`);
+    await row(second.impUid).waitFor();
+    await row(second.impUid).getByRole('button', { name: 'Expire' }).click();
+    await row(second.impUid).locator('.badge.expired').waitFor();
+    expect(emulator.getPayment(second.impUid)!.vbank_date).toBeLessThanOrEqual(Math.floor(Date.now() / 1000));
+    expect(await row(first.impUid).locator('.badge').innerText()).toBe('READY');
+    expect(await row(second.impUid).locator('button').count()).toBe(0);
+
+    // The request log lists the module's calls with status and duration.
+    const log = await page.locator('#requests').innerText();
+    expect(log).toMatch(/POST\s+\/certifications\/otp\/request\s+200\s+[\d.]+ ms/);
+    expect(log).toContain('/identity-verifications/iv-inspector/send');
+
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'inspector.png'), fullPage: true });
+    expect(fs.statSync(path.join(ARTIFACTS, 'inspector.png')).size).toBeGreaterThan(10_000);
+  });
+});
