@@ -10,14 +10,14 @@ import type { PortOneEmulator } from 'nestjs-portone/testing';
 
 /** Sets the variables AppModule reads, pointing it at `emulator`. Call before the app is created. */
 export function useEmulatorEnvironment(emulator: PortOneEmulator): void {
-  const { v1, v2 } = emulator.credentials;
+  const { v1, v2 } = emulator.moduleOptions();
   Object.assign(process.env, {
     PORTONE_V1_API_KEY: v1.apiKey,
     PORTONE_V1_API_SECRET: v1.apiSecret,
-    PORTONE_V1_BASE_URL: emulator.v1BaseUrl,
+    PORTONE_V1_BASE_URL: v1.baseUrl,
     PORTONE_V2_API_SECRET: v2.apiSecret,
     PORTONE_V2_STORE_ID: v2.storeId,
-    PORTONE_V2_BASE_URL: emulator.v2BaseUrl,
+    PORTONE_V2_BASE_URL: v2.baseUrl,
   });
 }
 
