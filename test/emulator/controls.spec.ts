@@ -30,6 +30,9 @@ describe('emulator controls, request log and lifecycle', () => {
       v1: { apiKey: 'emulator_imp_key', apiSecret: 'emulator_imp_secret' },
       v2: { apiSecret: 'emulator-v2-api-secret', storeId: 'store-00000000-0000-0000-0000-000000000000' },
       channelKeys: {
+        identityVerification: 'channel-key-emulator-danal',
+        identityVerificationApp: 'channel-key-emulator-kcp-v2',
+        cvs: 'channel-key-emulator-galaxia',
         danal: 'channel-key-emulator-danal',
         kcpV2: 'channel-key-emulator-kcp-v2',
         galaxia: 'channel-key-emulator-galaxia',
