@@ -24,7 +24,8 @@ versions() {
     const all = { ...pkg.dependencies, ...pkg.devDependencies };
     console.log(names.map(name => `${name}@${all[name]}`).join(" "));' "$@"
 }
-common="typescript @types/node"
+# ajv and ajv-formats: optional peers of nestjs-portone, needed by nestjs-portone/testing (the emulator).
+common="typescript @types/node ajv ajv-formats"
 runtime="axios rxjs reflect-metadata class-validator class-transformer"
 nest="@nestjs/common @nestjs/core @nestjs/config @nestjs/axios @nestjs/testing @nestjs/terminus"
 
