@@ -21,7 +21,7 @@ export * from './exception-filter';
 export { CertificationService } from './certification/certification.service';
 export {
   RequestCertificationOtpDto,
-  GENDER_DIGITS,
+  V1_GENDER_DIGITS,
   V1_REQUEST_CARRIERS,
   V1_VERIFICATION_METHODS,
 } from './certification/dto/request-certification-otp.dto';
@@ -31,9 +31,13 @@ export { CertificationOtpRequest } from './certification/models/certification-ot
 
 export { CvsService } from './cvs-payment/cvs.service';
 export { IssueCvsPaymentDto } from './cvs-payment/dto/issue-cvs-payment.dto';
-export { Payment, PaymentPromotion, type PaymentStatus } from './cvs-payment/models/payment.model';
-export { PaymentCancellation } from './cvs-payment/models/payment-cancellation.model';
-export { VbankDeposit } from './cvs-payment/models/vbank-deposit.model';
+export {
+  PortOnePayment,
+  PortOnePaymentPromotion,
+  type PortOnePaymentStatus,
+} from './cvs-payment/models/payment.model';
+export { PortOnePaymentCancellation } from './cvs-payment/models/payment-cancellation.model';
+export { PortOneVbankDeposit } from './cvs-payment/models/vbank-deposit.model';
 
 export { IdentityVerificationService } from './identity-verification/identity-verification.service';
 export {
@@ -47,12 +51,11 @@ export {
   IdentityVerificationFilterDto,
   IdentityVerificationCustomerFilterDto,
   IdentityVerificationSortDto,
-  PageInputDto,
+  PortOnePageInputDto,
 } from './identity-verification/dto/list-identity-verifications.dto';
 export * from './identity-verification/identity-verification.enums';
 export * from './identity-verification/identity-verification-errors';
 export {
-  IdentityVerificationBase,
   ReadyIdentityVerification,
   VerifiedIdentityVerification,
   FailedIdentityVerification,
@@ -62,9 +65,9 @@ export {
   type IdentityVerificationPage,
 } from './identity-verification/models/identity-verification.model';
 export {
-  SelectedChannel,
+  PortOneSelectedChannel,
   IdentityVerificationRequestedCustomer,
   IdentityVerificationVerifiedCustomer,
   IdentityVerificationFailure,
-  PageInfo,
+  PortOnePageInfo,
 } from './identity-verification/models/identity-verification-parts.model';

@@ -4,7 +4,7 @@ import type { PortOneClient } from '../core/portone-client';
 import { PORTONE_V1_CLIENT } from '../portone.constants';
 import { cvsOperations as operations } from './cvs.operations';
 import type { IssueCvsPaymentDto } from './dto/issue-cvs-payment.dto';
-import type { Payment } from './models/payment.model';
+import type { PortOnePayment } from './models/payment.model';
 
 // This folder is `cvs-payment`, not `cvs`: npm never publishes a folder named CVS (any case), a relic of
 // the CVS version-control system, so `dist/cvs/` would silently vanish from the package.
@@ -26,7 +26,7 @@ export class CvsService {
    * @throws PortOneValidationError for invalid input; PortOneApiError for PortOne's refusals (some arrive
    * as HTTP 200 with a non-zero `code`, e.g. an order that is already paid).
    */
-  issue(dto: IssueCvsPaymentDto, options?: PortOneCallOptions): Promise<Payment> {
+  issue(dto: IssueCvsPaymentDto, options?: PortOneCallOptions): Promise<PortOnePayment> {
     return this.v1.call(operations.issue, {}, dto, options);
   }
 
@@ -34,7 +34,7 @@ export class CvsService {
    * Revokes an unpaid barcode (`DELETE /cvs/{imp_uid}`) and resolves to the `cancelled` payment.
    * @throws PortOneApiError for an unknown payment, or one already revoked or paid.
    */
-  revoke(impUid: string, options?: PortOneCallOptions): Promise<Payment> {
+  revoke(impUid: string, options?: PortOneCallOptions): Promise<PortOnePayment> {
     return this.v1.call(operations.revoke, { impUid }, undefined, options);
   }
 }

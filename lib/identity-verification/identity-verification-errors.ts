@@ -18,28 +18,6 @@ export type IdentityVerificationErrorType =
   | 'IDEMPOTENCY_OUTSTANDING_REQUEST'
   | (string & {});
 
-/** Error types `IdentityVerificationService.get` can meet. */
-export type GetIdentityVerificationErrorType =
-  'INVALID_REQUEST' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'IDENTITY_VERIFICATION_NOT_FOUND';
-/** Error types `IdentityVerificationService.list` can meet. */
-export type ListIdentityVerificationsErrorType = 'INVALID_REQUEST' | 'UNAUTHORIZED' | 'FORBIDDEN';
-/** Error types `IdentityVerificationService.send` can meet. */
-export type SendIdentityVerificationErrorType =
-  | ListIdentityVerificationsErrorType
-  | 'MAX_TRANSACTION_COUNT_REACHED'
-  | 'IDENTITY_VERIFICATION_NOT_FOUND'
-  | 'CHANNEL_NOT_FOUND'
-  | 'IDENTITY_VERIFICATION_ALREADY_VERIFIED'
-  | 'IDENTITY_VERIFICATION_ALREADY_SENT'
-  | 'PG_PROVIDER';
-/** Error types `IdentityVerificationService.confirm` and `resend` can meet. */
-export type ConfirmIdentityVerificationErrorType =
-  | ListIdentityVerificationsErrorType
-  | 'IDENTITY_VERIFICATION_NOT_FOUND'
-  | 'IDENTITY_VERIFICATION_NOT_SENT'
-  | 'IDENTITY_VERIFICATION_ALREADY_VERIFIED'
-  | 'PG_PROVIDER';
-
 /**
  * Narrows an unknown error to a V2 `PortOneApiError`, optionally of one type:
  * `if (isIdentityVerificationError(e, 'IDENTITY_VERIFICATION_NOT_FOUND')) …`.

@@ -7,37 +7,49 @@ export const IDENTITY_VERIFICATION_OPERATORS = [
   'KT_MVNO',
   'LGU_MVNO',
 ] as const;
+/** A carrier, as V2 names it (`LGU`, not V1's `LGT`). */
 export type IdentityVerificationOperator = (typeof IDENTITY_VERIFICATION_OPERATORS)[number];
 
 /** `SMS`: the person types a code; `APP`: the person approves in the carrier's app. */
 export const IDENTITY_VERIFICATION_METHODS = ['SMS', 'APP'] as const;
+/** How the person confirms: `SMS` or `APP`. */
 export type IdentityVerificationMethod = (typeof IDENTITY_VERIFICATION_METHODS)[number];
 
+/** The statuses of a V2 identity verification (PortOne may add more: see `UnrecognizedIdentityVerification`). */
 export const IDENTITY_VERIFICATION_STATUSES = ['READY', 'VERIFIED', 'FAILED'] as const;
+/** `READY`, `VERIFIED` or `FAILED`. */
 export type IdentityVerificationStatus = (typeof IDENTITY_VERIFICATION_STATUSES)[number];
 
+/** The timestamps a `list` filter (`timeRangeField`) or sort (`by`) can use. */
 export const IDENTITY_VERIFICATION_TIME_FIELDS = [
   'REQUESTED_AT',
   'VERIFIED_AT',
   'FAILED_AT',
   'STATUS_UPDATED_AT',
 ] as const;
+/** One of `IDENTITY_VERIFICATION_TIME_FIELDS`. */
 export type IdentityVerificationTimeField = (typeof IDENTITY_VERIFICATION_TIME_FIELDS)[number];
 
-export const SORT_ORDERS = ['DESC', 'ASC'] as const;
-export type SortOrder = (typeof SORT_ORDERS)[number];
+/** Sort orders of PortOne's list endpoints: newest first (`DESC`) or oldest first (`ASC`). */
+export const PORTONE_SORT_ORDERS = ['DESC', 'ASC'] as const;
+/** `DESC` or `ASC`. */
+export type PortOneSortOrder = (typeof PORTONE_SORT_ORDERS)[number];
 
-export const GENDERS = ['MALE', 'FEMALE', 'OTHER'] as const;
-export type Gender = (typeof GENDERS)[number];
+/** Genders as PortOne V2 reports them. */
+export const PORTONE_GENDERS = ['MALE', 'FEMALE', 'OTHER'] as const;
+/** `MALE`, `FEMALE` or `OTHER`. */
+export type PortOneGender = (typeof PORTONE_GENDERS)[number];
 
+/** PortOne API generations a record can come from. */
 export const PORTONE_VERSIONS = ['V1', 'V2'] as const;
+/** `V1` or `V2`. */
 export type PortOneVersion = (typeof PORTONE_VERSIONS)[number];
 
 /**
  * PG providers. PortOne adds providers without notice, so any string is accepted at run time; the listed
  * ones give autocompletion.
  */
-export type PgProvider =
+export type PortOnePgProvider =
   | 'HTML5_INICIS'
   | 'PAYPAL'
   | 'PAYPAL_V2'
@@ -96,8 +108,8 @@ export type PgProvider =
   | 'HECTO_GLOBAL'
   | (string & {});
 
-/** PG companies (open for the same reason as `PgProvider`). */
-export type PgCompany =
+/** PG companies (open for the same reason as `PortOnePgProvider`). */
+export type PortOnePgCompany =
   | 'INICIS'
   | 'NICE'
   | 'KCP'

@@ -1,6 +1,6 @@
 import {
-  Payment,
-  PaymentCancellation,
+  PortOnePayment,
+  PortOnePaymentCancellation,
   PortOneApiError,
   PortOneValidationError,
   type IssueCvsPaymentDto,
@@ -58,7 +58,7 @@ describe('CvsService against the emulator', () => {
       notice_url: ['https://shop.example.com/cvs/notice'],
       custom_data: '{"cart":7}',
     });
-    expect(payment).toBeInstanceOf(Payment);
+    expect(payment).toBeInstanceOf(PortOnePayment);
     expect(payment).toEqual(
       expect.objectContaining({
         merchantUid: dto.merchantUid,
@@ -104,7 +104,7 @@ describe('CvsService against the emulator', () => {
     expect(revoked.cancelledAt).toBeInstanceOf(Date);
     expect(revoked.cancelHistory).toHaveLength(1);
     const [cancellation] = revoked.cancelHistory!;
-    expect(cancellation).toBeInstanceOf(PaymentCancellation);
+    expect(cancellation).toBeInstanceOf(PortOnePaymentCancellation);
     expect(cancellation).toEqual(
       expect.objectContaining({
         amount: 15_000,

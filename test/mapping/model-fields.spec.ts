@@ -1,4 +1,4 @@
-import { PaymentPromotion, VbankDeposit } from '../../lib';
+import { PortOnePaymentPromotion, PortOneVbankDeposit } from '../../lib';
 import { fill } from '../../lib/mapping/model-fields';
 
 // The mappers (lib/*/models/map-*.ts) build every model with `fill`, whose second argument must name every
@@ -8,21 +8,21 @@ import { fill } from '../../lib/mapping/model-fields';
 describe('compile-checked mapping', () => {
   it('a field left out of a mapper, or one the model does not have, does not compile', () => {
     // @ts-expect-error `discount` is missing
-    const missing = fill(new PaymentPromotion(), { id: 'promo-1' });
-    // @ts-expect-error `discont` is not a field of PaymentPromotion
-    const misspelt = fill(new PaymentPromotion(), { id: 'promo-1', discount: 100, discont: 100 });
-    expect(missing).toBeInstanceOf(PaymentPromotion);
-    expect(misspelt).toBeInstanceOf(PaymentPromotion);
+    const missing = fill(new PortOnePaymentPromotion(), { id: 'promo-1' });
+    // @ts-expect-error `discont` is not a field of PortOnePaymentPromotion
+    const misspelt = fill(new PortOnePaymentPromotion(), { id: 'promo-1', discount: 100, discont: 100 });
+    expect(missing).toBeInstanceOf(PortOnePaymentPromotion);
+    expect(misspelt).toBeInstanceOf(PortOnePaymentPromotion);
   });
 
   it('copies defined values onto the model instance and leaves absent ones absent', () => {
-    const deposit = fill(new VbankDeposit(), {
+    const deposit = fill(new PortOneVbankDeposit(), {
       pgTid: 'tid-1',
       amount: 5000,
       depositorName: undefined,
       depositedAt: new Date(0),
     });
-    expect(deposit).toBeInstanceOf(VbankDeposit);
+    expect(deposit).toBeInstanceOf(PortOneVbankDeposit);
     expect(Object.keys(deposit).sort()).toEqual(['amount', 'depositedAt', 'pgTid']);
   });
 });

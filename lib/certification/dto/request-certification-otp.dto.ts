@@ -2,7 +2,7 @@ import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength }
 import { IsStringOrObject } from '../../validation';
 
 /** First digit of the back half of the resident registration number. */
-export const GENDER_DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8'] as const;
+export const V1_GENDER_DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8'] as const;
 /** Carriers V1 accepts in an OTP request; MVNO users pick their host network and set `isMvno`. */
 export const V1_REQUEST_CARRIERS = ['SKT', 'KT', 'LGT'] as const;
 /** How the person confirms: an SMS code, or the carrier's app (kcp_v2 only). */
@@ -35,8 +35,8 @@ export class RequestCertificationOtpDto {
   birth!: string;
 
   /** 7th digit of the resident registration number: 1-4 for Koreans, 5-8 for foreigners. */
-  @IsIn(GENDER_DIGITS, { message: 'genderDigit must be one of 1-8 (the first digit after the hyphen)' })
-  genderDigit!: (typeof GENDER_DIGITS)[number];
+  @IsIn(V1_GENDER_DIGITS, { message: 'genderDigit must be one of 1-8 (the first digit after the hyphen)' })
+  genderDigit!: (typeof V1_GENDER_DIGITS)[number];
 
   /** Host carrier. For MVNO (알뜰폰) numbers, pick the host network and set `isMvno: true`. */
   @IsIn(V1_REQUEST_CARRIERS)

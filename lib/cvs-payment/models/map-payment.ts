@@ -9,17 +9,17 @@ import {
   unixSecondsToDate,
 } from '../../mapping/json-readers';
 import { fill } from '../../mapping/model-fields';
-import { PaymentCancellation } from './payment-cancellation.model';
-import { Payment, PaymentPromotion, type PaymentStatus } from './payment.model';
-import { VbankDeposit } from './vbank-deposit.model';
+import { PortOnePaymentCancellation } from './payment-cancellation.model';
+import { PortOnePayment, PortOnePaymentPromotion, type PortOnePaymentStatus } from './payment.model';
+import { PortOneVbankDeposit } from './vbank-deposit.model';
 
 // V1 answers snake_case; each model field is copied from its PortOne field by hand. `fill` takes every field
 // of the model, so the compiler catches a field added to the model and forgotten here.
 
-/** PortOne's `PaymentAnnotation` as a `Payment`. @internal */
-export function mapPayment(payload: unknown): Payment {
+/** PortOne's `PaymentAnnotation` as a `PortOnePayment`. @internal */
+export function mapPayment(payload: unknown): PortOnePayment {
   const raw = object(payload) ?? {};
-  return fill(new Payment(), {
+  return fill(new PortOnePayment(), {
     impUid: text(raw.imp_uid),
     merchantUid: text(raw.merchant_uid),
     payMethod: textOrNull(raw.pay_method),
@@ -59,7 +59,7 @@ export function mapPayment(payload: unknown): Payment {
     buyerPostcode: textOrNull(raw.buyer_postcode),
     customData: textOrNull(raw.custom_data),
     userAgent: textOrNull(raw.user_agent),
-    status: text(raw.status) as PaymentStatus | undefined,
+    status: text(raw.status) as PortOnePaymentStatus | undefined,
     startedAt: unixSecondsToDate(raw.started_at),
     paidAt: unixSecondsToDate(raw.paid_at),
     failedAt: unixSecondsToDate(raw.failed_at),
@@ -77,10 +77,10 @@ export function mapPayment(payload: unknown): Payment {
   });
 }
 
-function mapPaymentCancellation(item: unknown): PaymentCancellation | undefined {
+function mapPaymentCancellation(item: unknown): PortOnePaymentCancellation | undefined {
   const raw = object(item);
   if (!raw) return undefined;
-  return fill(new PaymentCancellation(), {
+  return fill(new PortOnePaymentCancellation(), {
     pgTid: text(raw.pg_tid),
     amount: number(raw.amount),
     cancelledAt: unixSecondsToDate(raw.cancelled_at),
@@ -90,10 +90,10 @@ function mapPaymentCancellation(item: unknown): PaymentCancellation | undefined 
   });
 }
 
-function mapVbankDeposit(item: unknown): VbankDeposit | undefined {
+function mapVbankDeposit(item: unknown): PortOneVbankDeposit | undefined {
   const raw = object(item);
   if (!raw) return undefined;
-  return fill(new VbankDeposit(), {
+  return fill(new PortOneVbankDeposit(), {
     pgTid: text(raw.pg_tid),
     amount: number(raw.amount),
     depositorName: text(raw.depositor_name),
@@ -101,8 +101,8 @@ function mapVbankDeposit(item: unknown): VbankDeposit | undefined {
   });
 }
 
-function mapPromotion(value: unknown): PaymentPromotion | undefined {
+function mapPromotion(value: unknown): PortOnePaymentPromotion | undefined {
   const raw = object(value);
   if (!raw) return undefined;
-  return fill(new PaymentPromotion(), { id: text(raw.id), discount: number(raw.discount) });
+  return fill(new PortOnePaymentPromotion(), { id: text(raw.id), discount: number(raw.discount) });
 }

@@ -1,5 +1,5 @@
 /** One (partial) cancellation of a payment: PortOne's `PaymentCancelAnnotation`. @publicApi */
-export class PaymentCancellation {
+export class PortOnePaymentCancellation {
   pgTid!: string;
   amount!: number;
   cancelledAt?: Date;

@@ -1,11 +1,11 @@
-import { PaymentCancellation } from './payment-cancellation.model';
-import { VbankDeposit } from './vbank-deposit.model';
+import { PortOnePaymentCancellation } from './payment-cancellation.model';
+import { PortOneVbankDeposit } from './vbank-deposit.model';
 
 /** Payment status: `ready` also covers issued, unpaid barcodes and virtual accounts. */
-export type PaymentStatus = 'ready' | 'paid' | 'cancelled' | 'failed';
+export type PortOnePaymentStatus = 'ready' | 'paid' | 'cancelled' | 'failed';
 
 /** A promotion applied to a payment. @publicApi */
-export class PaymentPromotion {
+export class PortOnePaymentPromotion {
   id?: string;
   discount?: number;
 }
@@ -18,7 +18,7 @@ export class PaymentPromotion {
  * UNVERIFIED: the spec has no dedicated barcode field; that is where the emulator puts it.
  * @publicApi
  */
-export class Payment {
+export class PortOnePayment {
   impUid!: string;
   merchantUid!: string;
   payMethod?: string | null;
@@ -63,7 +63,7 @@ export class Payment {
   buyerPostcode?: string | null;
   customData?: string | null;
   userAgent?: string | null;
-  status!: PaymentStatus;
+  status!: PortOnePaymentStatus;
   startedAt?: Date;
   paidAt?: Date;
   failedAt?: Date;
@@ -71,12 +71,12 @@ export class Payment {
   failReason?: string | null;
   cancelReason?: string | null;
   receiptUrl?: string | null;
-  cancelHistory?: PaymentCancellation[];
-  depositHistory?: VbankDeposit[];
+  cancelHistory?: PortOnePaymentCancellation[];
+  depositHistory?: PortOneVbankDeposit[];
   /** @deprecated PortOne deprecated it: use `cancelHistory[].receiptUrl`. */
   cancelReceiptUrls?: string[];
   cashReceiptIssued?: boolean;
   customerUid?: string | null;
   customerUidUsage?: string | null;
-  promotion?: PaymentPromotion | null;
+  promotion?: PortOnePaymentPromotion | null;
 }

@@ -1,5 +1,5 @@
 /** A deposit into a fixed virtual account: PortOne's `VbankDepositAnnotation`. @publicApi */
-export class VbankDeposit {
+export class PortOneVbankDeposit {
   pgTid?: string;
   amount?: number;
   depositorName?: string;

@@ -18,20 +18,20 @@ import {
 } from 'class-validator';
 import { ToDate } from '../../validation';
 import {
-  GENDERS,
+  PORTONE_GENDERS,
   IDENTITY_VERIFICATION_OPERATORS,
   IDENTITY_VERIFICATION_STATUSES,
   IDENTITY_VERIFICATION_TIME_FIELDS,
   PORTONE_VERSIONS,
-  SORT_ORDERS,
-  type Gender,
+  PORTONE_SORT_ORDERS,
+  type PortOneGender,
   type IdentityVerificationOperator,
   type IdentityVerificationStatus,
   type IdentityVerificationTimeField,
-  type PgCompany,
-  type PgProvider,
+  type PortOnePgCompany,
+  type PortOnePgProvider,
   type PortOneVersion,
-  type SortOrder,
+  type PortOneSortOrder,
 } from '../identity-verification.enums';
 
 /** RFC 3339 needs a four-digit year; nothing PortOne stores predates 1970. */
@@ -42,7 +42,7 @@ const LATEST = new Date('9999-12-31T23:59:59Z');
 const INT32_MAX = 2_147_483_647;
 
 /** Which page to read (0-based). @publicApi */
-export class PageInputDto {
+export class PortOnePageInputDto {
   /** Page number, from 0. @default 0 */
   @IsOptional()
   @IsInt()
@@ -67,8 +67,8 @@ export class IdentityVerificationSortDto {
 
   /** @default 'DESC' */
   @IsOptional()
-  @IsIn(SORT_ORDERS)
-  order?: SortOrder;
+  @IsIn(PORTONE_SORT_ORDERS)
+  order?: PortOneSortOrder;
 }
 
 /** Matches the requested customer of unverified records and the verified customer of verified ones. @publicApi */
@@ -78,7 +78,7 @@ export class IdentityVerificationCustomerFilterDto {
   @IsOptional() @Matches(/^(0?[1-9]|1[0-2])$/, { message: 'birthMonth must be 1-12' }) birthMonth?: string;
   @IsOptional() @Matches(/^(0?[1-9]|[12]\d|3[01])$/, { message: 'birthDay must be 1-31' }) birthDay?: string;
   @IsOptional() @Matches(/^\d+$/, { message: 'phoneNumber must be digits only' }) phoneNumber?: string;
-  @IsOptional() @IsIn(GENDERS) gender?: Gender;
+  @IsOptional() @IsIn(PORTONE_GENDERS) gender?: PortOneGender;
 }
 
 /** Filters of `IdentityVerificationService.list`; all optional. @publicApi */
@@ -107,9 +107,9 @@ export class IdentityVerificationFilterDto {
   /** Only this PG merchant id (MID). */
   @IsOptional() @IsString() @IsNotEmpty() pgMerchantId?: string;
   /** Only these PG providers. */
-  @IsOptional() @IsArray() @IsString({ each: true }) pgProviders?: PgProvider[];
+  @IsOptional() @IsArray() @IsString({ each: true }) pgProviders?: PortOnePgProvider[];
   /** Only these PG companies. */
-  @IsOptional() @IsArray() @IsString({ each: true }) pgCompanies?: PgCompany[];
+  @IsOptional() @IsArray() @IsString({ each: true }) pgCompanies?: PortOnePgCompany[];
   /** Only these carriers. */
   @IsOptional()
   @IsArray()
@@ -127,7 +127,7 @@ export class IdentityVerificationFilterDto {
 
 /** Paging, sorting and filters of `IdentityVerificationService.list`. @publicApi */
 export class ListIdentityVerificationsDto {
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => PageInputDto) page?: PageInputDto;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => PortOnePageInputDto) page?: PortOnePageInputDto;
   @IsOptional()
   @IsObject()
   @ValidateNested()

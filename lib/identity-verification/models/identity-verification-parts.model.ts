@@ -1,15 +1,19 @@
 // V2 answers camelCase already, so these are plain classes filled by map-identity-verification.ts
 // (explicit copying, compile-checked against these classes; see lib/mapping/model-fields.ts).
-import type { Gender, IdentityVerificationOperator, PgProvider } from '../identity-verification.enums';
+import type {
+  PortOneGender,
+  IdentityVerificationOperator,
+  PortOnePgProvider,
+} from '../identity-verification.enums';
 
 /** The channel a verification went through. @publicApi */
-export class SelectedChannel {
+export class PortOneSelectedChannel {
   /** `LIVE` or `TEST`. */
   type!: 'LIVE' | 'TEST' | (string & {});
   id?: string;
   key?: string;
   name?: string;
-  pgProvider!: PgProvider;
+  pgProvider!: PortOnePgProvider;
   pgMerchantId!: string;
 }
 
@@ -33,7 +37,7 @@ export class IdentityVerificationVerifiedCustomer {
   phoneNumber?: string;
   /** `yyyy-MM-dd`. Always present for V2 verifications; V1-era records may lack it. */
   birthDate?: string;
-  gender?: Gender | (string & {});
+  gender?: PortOneGender | (string & {});
   isForeigner?: boolean;
   /** Connecting Information: the same for this person on every site. */
   ci?: string;
@@ -49,7 +53,7 @@ export class IdentityVerificationFailure {
 }
 
 /** Paging of a list answer. @publicApi */
-export class PageInfo {
+export class PortOnePageInfo {
   /** Page number, from 0. */
   number!: number;
   size!: number;

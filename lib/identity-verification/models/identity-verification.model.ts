@@ -3,15 +3,15 @@ import type {
   IdentityVerificationFailure,
   IdentityVerificationRequestedCustomer,
   IdentityVerificationVerifiedCustomer,
-  PageInfo,
-  SelectedChannel,
+  PortOnePageInfo,
+  PortOneSelectedChannel,
 } from './identity-verification-parts.model';
 
 /** Fields every identity-verification record has. @publicApi */
 export abstract class IdentityVerificationBase {
   /** Your identity-verification id. */
   id!: string;
-  channel?: SelectedChannel;
+  channel?: PortOneSelectedChannel;
   customData?: string;
   requestedAt!: Date;
   updatedAt!: Date;
@@ -86,5 +86,5 @@ export function isUnrecognizedIdentityVerification(
 /** One page of `IdentityVerificationService.list`. @publicApi */
 export interface IdentityVerificationPage {
   readonly items: IdentityVerification[];
-  readonly page: PageInfo;
+  readonly page: PortOnePageInfo;
 }

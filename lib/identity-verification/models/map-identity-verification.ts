@@ -4,8 +4,8 @@ import {
   IdentityVerificationFailure,
   IdentityVerificationRequestedCustomer,
   IdentityVerificationVerifiedCustomer,
-  PageInfo,
-  SelectedChannel,
+  PortOnePageInfo,
+  PortOneSelectedChannel,
 } from './identity-verification-parts.model';
 import {
   FailedIdentityVerification,
@@ -61,7 +61,7 @@ export function mapIdentityVerificationPage(payload: unknown): IdentityVerificat
   const page = object(raw.page) ?? {};
   return {
     items: Array.isArray(raw.items) ? raw.items.map(mapIdentityVerification) : [],
-    page: fill(new PageInfo(), {
+    page: fill(new PortOnePageInfo(), {
       number: number(page.number),
       size: number(page.size),
       totalCount: number(page.totalCount),
@@ -83,10 +83,10 @@ function baseFields(raw: Json) {
   };
 }
 
-function mapChannel(value: unknown): SelectedChannel | undefined {
+function mapChannel(value: unknown): PortOneSelectedChannel | undefined {
   const raw = object(value);
   if (!raw) return undefined;
-  return fill(new SelectedChannel(), {
+  return fill(new PortOneSelectedChannel(), {
     type: text(raw.type),
     id: text(raw.id),
     key: text(raw.key),

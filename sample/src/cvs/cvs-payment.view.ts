@@ -1,10 +1,10 @@
-import type { Payment } from '../portone';
+import type { PortOnePayment } from '../portone';
 
 /** What the client needs to show a barcode and its state. Buyer details stay on the server. */
 export interface CvsPaymentView {
   impUid: string;
   merchantUid: string;
-  status: Payment['status'];
+  status: PortOnePayment['status'];
   amount: number;
   /** The number the store scans (수납번호). */
   barcode?: string;
@@ -13,7 +13,7 @@ export interface CvsPaymentView {
   cancelledAt?: Date;
 }
 
-export function toCvsPaymentView(payment: Payment): CvsPaymentView {
+export function toCvsPaymentView(payment: PortOnePayment): CvsPaymentView {
   return {
     impUid: payment.impUid,
     merchantUid: payment.merchantUid,

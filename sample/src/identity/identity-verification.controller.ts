@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Ip, Param, Post, Query } from '@nestjs/common';
 import { toCustomerIp } from '../common/client-ip';
 import { ChannelKeys } from '../config/channel-keys';
-import { IdentityVerificationService, type PageInfo } from '../portone';
+import { IdentityVerificationService, type PortOnePageInfo } from '../portone';
 import { ConfirmVerificationBodyDto } from './dto/confirm-verification-body.dto';
 import { ListVerificationsQueryDto } from './dto/list-verifications-query.dto';
 import { SendVerificationBodyDto } from './dto/send-verification-body.dto';
@@ -66,7 +66,7 @@ export class IdentityVerificationController {
   @Get()
   async list(
     @Query() query: ListVerificationsQueryDto,
-  ): Promise<{ items: IdentityVerificationView[]; page: PageInfo }> {
+  ): Promise<{ items: IdentityVerificationView[]; page: PortOnePageInfo }> {
     const { items, page } = await this.identityVerifications.list({
       filter: {
         statuses: query.status && [query.status],

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { GENDER_DIGITS, V1_REQUEST_CARRIERS } from '../../portone';
+import { V1_GENDER_DIGITS, V1_REQUEST_CARRIERS } from '../../portone';
 
 /**
  * `POST /certifications/otp`. Shape only: the module checks PortOne's formats (phone, YYMMDD birth date)
@@ -23,9 +23,9 @@ export class RequestOtpBodyDto {
   birth!: string;
 
   /** The first digit after the hyphen of the resident registration number (1-8). */
-  @ApiProperty({ enum: GENDER_DIGITS, example: '1', description: 'first digit after the RRN hyphen' })
-  @IsIn(GENDER_DIGITS)
-  genderDigit!: (typeof GENDER_DIGITS)[number];
+  @ApiProperty({ enum: V1_GENDER_DIGITS, example: '1', description: 'first digit after the RRN hyphen' })
+  @IsIn(V1_GENDER_DIGITS)
+  genderDigit!: (typeof V1_GENDER_DIGITS)[number];
 
   /** For MVNO (알뜰폰) numbers, the host network plus `isMvno: true`. */
   @ApiProperty({ enum: V1_REQUEST_CARRIERS, example: 'SKT' })
