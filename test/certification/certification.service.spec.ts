@@ -6,33 +6,30 @@ import {
   PortOneValidationError,
   type RequestCertificationOtpDto,
 } from '../../lib';
-import type { PortOneEmulator } from '../../lib/testing';
 import {
   createPortOneTestApp,
   emulatorOptions,
   otpRequest,
   rejectionOf,
   useEmulatorApp,
-  type PortOneTestApp,
 } from '../support/portone-test-app';
 import { CHANNELS_WITH_DANAL_EXTRAS } from '../support/emulator-fixtures';
 
 describe('CertificationService against the emulator', () => {
-  let emulator: PortOneEmulator;
-  let app: PortOneTestApp;
-
   // Danal with carrier pre-approval and foreigner detection, so confirmOtp maps every field.
-  useEmulatorApp(env => ({ emulator, app } = env), {}, { channels: CHANNELS_WITH_DANAL_EXTRAS });
+  const env = useEmulatorApp({}, { channels: CHANNELS_WITH_DANAL_EXTRAS });
 
   async function certify(overrides: Record<string, unknown> = {}): Promise<Certification> {
-    const { impUid } = await app.certifications.requestOtp(otpRequest(emulator, overrides));
-    return app.certifications.confirmOtp(impUid, { otp: emulator.lastOtp(impUid) });
+    const { impUid } = await env.app.certifications.requestOtp(
+      otpRequest(env.emulator.credentials.channelKeys.danal, overrides),
+    );
+    return env.app.certifications.confirmOtp(impUid, { otp: env.emulator.lastOtp(impUid) });
   }
 
   describe('the OTP flow', () => {
     it('requestOtp sends the snake_case body and resolves to the impUid', async () => {
-      const { impUid } = await app.certifications.requestOtp({
-        ...(otpRequest(emulator) as RequestCertificationOtpDto),
+      const { impUid } = await env.app.certifications.requestOtp({
+        ...(otpRequest(env.emulator.credentials.channelKeys.danal) as RequestCertificationOtpDto),
         isMvno: true,
         company: 'example.com',
         merchantUid: 'cert-0001',
@@ -40,14 +37,14 @@ describe('CertificationService against the emulator', () => {
         bypass: { kcpV2: { media_type: 'MC01' } },
       });
       expect(impUid).toMatch(/^imp_\d{12}$/);
-      const sent = emulator.requests.find(r => r.path === '/certifications/otp/request');
+      const sent = env.emulator.requests.find(r => r.path === '/certifications/otp/request');
       expect(sent?.body).toEqual({
         name: '홍길동',
         phone: '010-1234-5678',
         birth: '900101',
         gender_digit: '1',
         carrier: 'SKT',
-        channel_key: emulator.credentials.channelKeys.danal,
+        channel_key: env.emulator.credentials.channelKeys.danal,
         is_mvno: true,
         company: 'example.com',
         merchant_uid: 'cert-0001',
@@ -92,30 +89,32 @@ describe('CertificationService against the emulator', () => {
     });
 
     it('get reads a pending and a certified record; delete removes it', async () => {
-      const { impUid } = await app.certifications.requestOtp(otpRequest(emulator));
-      const pending = await app.certifications.get(impUid);
+      const { impUid } = await env.app.certifications.requestOtp(
+        otpRequest(env.emulator.credentials.channelKeys.danal),
+      );
+      const pending = await env.app.certifications.get(impUid);
       expect(pending).toEqual(expect.objectContaining({ impUid, certified: false }));
       expect(pending.certifiedAt).toBeUndefined();
 
-      await app.certifications.confirmOtp(impUid, { otp: emulator.lastOtp(impUid) });
-      expect((await app.certifications.get(impUid)).certified).toBe(true);
+      await env.app.certifications.confirmOtp(impUid, { otp: env.emulator.lastOtp(impUid) });
+      expect((await env.app.certifications.get(impUid)).certified).toBe(true);
 
-      const deleted = await app.certifications.delete(impUid);
+      const deleted = await env.app.certifications.delete(impUid);
       expect(deleted).toEqual(expect.objectContaining({ impUid, certified: true, name: '홍길동' }));
-      await expect(app.certifications.get(impUid)).rejects.toMatchObject({ status: 404 });
+      await expect(env.app.certifications.get(impUid)).rejects.toMatchObject({ status: 404 });
     });
 
     it('URL-encodes the impUid so it cannot change the endpoint', async () => {
-      await expect(app.certifications.get('imp_x?y=1#z%2e')).rejects.toMatchObject({ status: 404 });
-      expect(emulator.requests.at(-1)?.path).toBe('/certifications/imp_x%3Fy%3D1%23z%252e');
+      await expect(env.app.certifications.get('imp_x?y=1#z%2e')).rejects.toMatchObject({ status: 404 });
+      expect(env.emulator.requests.at(-1)?.path).toBe('/certifications/imp_x%3Fy%3D1%23z%252e');
     });
   });
 
   describe('documented errors', () => {
     it.each([
-      ['get', (impUid: string) => app.certifications.get(impUid)],
-      ['delete', (impUid: string) => app.certifications.delete(impUid)],
-      ['confirmOtp', (impUid: string) => app.certifications.confirmOtp(impUid, { otp: '123456' })],
+      ['get', (impUid: string) => env.app.certifications.get(impUid)],
+      ['delete', (impUid: string) => env.app.certifications.delete(impUid)],
+      ['confirmOtp', (impUid: string) => env.app.certifications.confirmOtp(impUid, { otp: '123456' })],
     ])('%s of an unknown impUid: PortOneApiError 404 with the V1 code and message', async (_name, call) => {
       const error = await rejectionOf(call('imp_000000000000'));
       expect(error).toBeInstanceOf(PortOneApiError);
@@ -124,19 +123,23 @@ describe('CertificationService against the emulator', () => {
     });
 
     it('a wrong OTP: 400', async () => {
-      const { impUid } = await app.certifications.requestOtp(otpRequest(emulator));
-      const wrong = emulator.lastOtp(impUid) === '000000' ? '111111' : '000000';
-      await expect(app.certifications.confirmOtp(impUid, { otp: wrong })).rejects.toMatchObject({
+      const { impUid } = await env.app.certifications.requestOtp(
+        otpRequest(env.emulator.credentials.channelKeys.danal),
+      );
+      const wrong = env.emulator.lastOtp(impUid) === '000000' ? '111111' : '000000';
+      await expect(env.app.certifications.confirmOtp(impUid, { otp: wrong })).rejects.toMatchObject({
         name: 'PortOneApiError',
         status: 400,
       });
     });
 
     it('confirming twice: 400', async () => {
-      const { impUid } = await app.certifications.requestOtp(otpRequest(emulator));
-      await app.certifications.confirmOtp(impUid, { otp: emulator.lastOtp(impUid) });
+      const { impUid } = await env.app.certifications.requestOtp(
+        otpRequest(env.emulator.credentials.channelKeys.danal),
+      );
+      await env.app.certifications.confirmOtp(impUid, { otp: env.emulator.lastOtp(impUid) });
       await expect(
-        app.certifications.confirmOtp(impUid, { otp: emulator.lastOtp(impUid) }),
+        env.app.certifications.confirmOtp(impUid, { otp: env.emulator.lastOtp(impUid) }),
       ).rejects.toMatchObject({
         status: 400,
         code: -1,
@@ -145,7 +148,9 @@ describe('CertificationService against the emulator', () => {
 
     it('an OTP request PortOne rejects (unknown channel): 400', async () => {
       const error = await rejectionOf(
-        app.certifications.requestOtp(otpRequest(emulator, { channelKey: 'channel-key-unknown' })),
+        env.app.certifications.requestOtp(
+          otpRequest(env.emulator.credentials.channelKeys.danal, { channelKey: 'channel-key-unknown' }),
+        ),
       );
       expect(error).toMatchObject({ name: 'PortOneApiError', status: 400, code: -1 });
     });
@@ -154,7 +159,7 @@ describe('CertificationService against the emulator', () => {
       ['requestOtp', 'post', '/certifications/otp/request'],
       ['delete', 'delete', /^\/certifications\//],
     ])('%s: a 500 from PortOne is not retried (no idempotency on V1)', async (name, method, path) => {
-      emulator.injectFault({
+      env.emulator.injectFault({
         api: 'v1',
         method,
         path,
@@ -163,18 +168,20 @@ describe('CertificationService against the emulator', () => {
       });
       const call =
         name === 'requestOtp'
-          ? app.certifications.requestOtp(otpRequest(emulator))
-          : app.certifications.delete('imp_123412341234');
+          ? env.app.certifications.requestOtp(otpRequest(env.emulator.credentials.channelKeys.danal))
+          : env.app.certifications.delete('imp_123412341234');
       const error = await rejectionOf(call);
       expect(error).toMatchObject({ name: 'PortOneApiError', status: 500, code: -1, retryable: false });
-      expect(emulator.countRequests({ method: method.toUpperCase(), path })).toBe(1);
+      expect(env.emulator.countRequests({ method: method.toUpperCase(), path })).toBe(1);
     });
 
     it('confirmOtp: a 500 from PortOne', async () => {
-      const { impUid } = await app.certifications.requestOtp(otpRequest(emulator));
-      emulator.injectFault({ api: 'v1', path: `/certifications/otp/confirm/${impUid}`, status: 500 });
+      const { impUid } = await env.app.certifications.requestOtp(
+        otpRequest(env.emulator.credentials.channelKeys.danal),
+      );
+      env.emulator.injectFault({ api: 'v1', path: `/certifications/otp/confirm/${impUid}`, status: 500 });
       await expect(
-        app.certifications.confirmOtp(impUid, { otp: emulator.lastOtp(impUid) }),
+        env.app.certifications.confirmOtp(impUid, { otp: env.emulator.lastOtp(impUid) }),
       ).rejects.toMatchObject({
         status: 500,
         retryable: false,
@@ -182,13 +189,13 @@ describe('CertificationService against the emulator', () => {
     });
 
     it('an HTTP 200 whose envelope has a non-zero code is a PortOneApiError', async () => {
-      emulator.injectFault({
+      env.emulator.injectFault({
         api: 'v1',
         path: /^\/certifications\/imp_/,
         status: 200,
         body: { code: 1, message: '비인증결제모듈 사용정보를 찾을 수 없습니다.', response: null },
       });
-      const error = await rejectionOf(app.certifications.get('imp_111122223333'));
+      const error = await rejectionOf(env.app.certifications.get('imp_111122223333'));
       expect(error).toBeInstanceOf(PortOneApiError);
       expect(error).toMatchObject({
         status: 200,
@@ -199,16 +206,16 @@ describe('CertificationService against the emulator', () => {
 
     it('wrong credentials: PortOneAuthError from getToken, nothing else sent', async () => {
       const badApp = await createPortOneTestApp(
-        emulatorOptions(emulator, {
-          v1: { apiKey: 'wrong-key', apiSecret: 'wrong-secret-value', baseUrl: emulator.v1BaseUrl },
+        emulatorOptions(env.emulator, {
+          v1: { apiKey: 'wrong-key', apiSecret: 'wrong-secret-value', baseUrl: env.emulator.v1BaseUrl },
         }),
       );
       try {
         const error = await rejectionOf(badApp.certifications.get('imp_111122223333'));
         expect(error).toBeInstanceOf(PortOneAuthError);
         expect(error).toMatchObject({ status: 401, retryable: false });
-        expect(emulator.countRequests({ path: '/users/getToken' })).toBe(1);
-        expect(emulator.countRequests({ path: /^\/certifications/ })).toBe(0);
+        expect(env.emulator.countRequests({ path: '/users/getToken' })).toBe(1);
+        expect(env.emulator.countRequests({ path: /^\/certifications/ })).toBe(0);
       } finally {
         await badApp.close();
       }
@@ -239,11 +246,13 @@ describe('CertificationService against the emulator', () => {
     it.each(invalid)(
       'requestOtp, %s: PortOneValidationError naming the field, no request',
       async (_case, patch, field) => {
-        const error = await rejectionOf(app.certifications.requestOtp(otpRequest(emulator, patch)));
+        const error = await rejectionOf(
+          env.app.certifications.requestOtp(otpRequest(env.emulator.credentials.channelKeys.danal, patch)),
+        );
         expect(error).toBeInstanceOf(PortOneValidationError);
         expect((error as PortOneValidationError).issues.map(issue => issue.field)).toContain(field);
         expect((error as Error).message).toContain(field);
-        expect(emulator.requests).toHaveLength(0);
+        expect(env.emulator.requests).toHaveLength(0);
       },
     );
 
@@ -255,18 +264,18 @@ describe('CertificationService against the emulator', () => {
       ['an unknown confirm property', 'imp_1', { code: '123456' }],
     ])('confirmOtp with %s: PortOneValidationError, no request', async (_case, impUid, dto) => {
       const error = await rejectionOf(
-        app.certifications.confirmOtp(impUid as string, dto as ConfirmCertificationOtpDto),
+        env.app.certifications.confirmOtp(impUid as string, dto as ConfirmCertificationOtpDto),
       );
       expect(error).toBeInstanceOf(PortOneValidationError);
-      expect(emulator.requests).toHaveLength(0);
+      expect(env.emulator.requests).toHaveLength(0);
     });
 
     it('a DTO that is not an object', async () => {
       const error = await rejectionOf(
-        app.certifications.requestOtp(null as unknown as RequestCertificationOtpDto),
+        env.app.certifications.requestOtp(null as unknown as RequestCertificationOtpDto),
       );
       expect(error).toBeInstanceOf(PortOneValidationError);
-      expect(emulator.requests).toHaveLength(0);
+      expect(env.emulator.requests).toHaveLength(0);
     });
   });
 });

@@ -5,20 +5,17 @@ import {
   PortOneValidationError,
   type IssueCvsPaymentDto,
 } from '../../lib';
-import type { PortOneEmulator } from '../../lib/testing';
-import { useEmulatorApp, rejectionOf, type PortOneTestApp } from '../support/portone-test-app';
+import { useEmulatorApp, rejectionOf } from '../support/portone-test-app';
 
 describe('CvsService against the emulator', () => {
-  let emulator: PortOneEmulator;
-  let app: PortOneTestApp;
   let orders = 0;
 
-  useEmulatorApp(env => ({ emulator, app } = env));
+  const env = useEmulatorApp();
 
   function issueDto(overrides: Partial<IssueCvsPaymentDto> = {}): IssueCvsPaymentDto {
     orders += 1;
     return {
-      channelKey: emulator.credentials.channelKeys.galaxia,
+      channelKey: env.emulator.credentials.channelKeys.galaxia,
       merchantUid: `order-${orders}`,
       amount: 15_000,
       ...overrides,
@@ -40,10 +37,10 @@ describe('CvsService against the emulator', () => {
       noticeUrl: ['https://shop.example.com/cvs/notice'],
       customData: { cart: 7 },
     });
-    const payment = await app.cvs.issue(dto);
+    const payment = await env.app.cvs.issue(dto);
 
-    expect(emulator.requests.at(-1)?.body).toEqual({
-      channel_key: emulator.credentials.channelKeys.galaxia,
+    expect(env.emulator.requests.at(-1)?.body).toEqual({
+      channel_key: env.emulator.credentials.channelKeys.galaxia,
       merchant_uid: dto.merchantUid,
       amount: 15_000,
       barcode: '12345678901234567890',
@@ -91,13 +88,13 @@ describe('CvsService against the emulator', () => {
   });
 
   it('issue generates a barcode when none is given', async () => {
-    const payment = await app.cvs.issue(issueDto());
+    const payment = await env.app.cvs.issue(issueDto());
     expect(payment.vbankNum).toMatch(/^\d{20}$/);
   });
 
   it('revoke cancels the payment and maps the cancel history', async () => {
-    const issued = await app.cvs.issue(issueDto());
-    const revoked = await app.cvs.revoke(issued.impUid);
+    const issued = await env.app.cvs.issue(issueDto());
+    const revoked = await env.app.cvs.revoke(issued.impUid);
     expect(revoked).toEqual(
       expect.objectContaining({ impUid: issued.impUid, status: 'cancelled', cancelAmount: 15_000 }),
     );
@@ -116,15 +113,15 @@ describe('CvsService against the emulator', () => {
   });
 
   it('revoking twice: HTTP 200 with a non-zero code becomes PortOneApiError', async () => {
-    const issued = await app.cvs.issue(issueDto());
-    await app.cvs.revoke(issued.impUid);
-    const error = await rejectionOf(app.cvs.revoke(issued.impUid));
+    const issued = await env.app.cvs.issue(issueDto());
+    await env.app.cvs.revoke(issued.impUid);
+    const error = await rejectionOf(env.app.cvs.revoke(issued.impUid));
     expect(error).toBeInstanceOf(PortOneApiError);
     expect(error).toMatchObject({ status: 200, code: 1, retryable: false });
   });
 
   it('revoking an unknown payment: 404 in the envelope', async () => {
-    await expect(app.cvs.revoke('imps_000000000000')).rejects.toMatchObject({
+    await expect(env.app.cvs.revoke('imps_000000000000')).rejects.toMatchObject({
       name: 'PortOneApiError',
       status: 404,
       code: -1,
@@ -134,9 +131,9 @@ describe('CvsService against the emulator', () => {
 
   it('issuing for an order that is already paid: HTTP 200 with a non-zero code', async () => {
     const dto = issueDto();
-    const issued = await app.cvs.issue(dto);
-    emulator.markCvsPaid(issued.impUid);
-    await expect(app.cvs.issue({ ...dto })).rejects.toMatchObject({
+    const issued = await env.app.cvs.issue(dto);
+    env.emulator.markCvsPaid(issued.impUid);
+    await expect(env.app.cvs.issue({ ...dto })).rejects.toMatchObject({
       name: 'PortOneApiError',
       status: 200,
       code: 1,
@@ -144,9 +141,12 @@ describe('CvsService against the emulator', () => {
   });
 
   it('a 401 from PortOne after a token refresh is a PortOneAuthError', async () => {
-    emulator.injectFault({ api: 'v1', path: '/cvs', status: 401, times: 2 });
-    await expect(app.cvs.issue(issueDto())).rejects.toMatchObject({ name: 'PortOneAuthError', status: 401 });
-    expect(emulator.countRequests({ path: '/cvs' })).toBe(2);
+    env.emulator.injectFault({ api: 'v1', path: '/cvs', status: 401, times: 2 });
+    await expect(env.app.cvs.issue(issueDto())).rejects.toMatchObject({
+      name: 'PortOneAuthError',
+      status: 401,
+    });
+    expect(env.emulator.countRequests({ path: '/cvs' })).toBe(2);
   });
 
   it.each<[string, Partial<Record<keyof IssueCvsPaymentDto, unknown>> & Record<string, unknown>, string]>([
@@ -171,14 +171,14 @@ describe('CvsService against the emulator', () => {
     ['customData a number', { customData: 5 }, 'customData'],
     ['an unknown property', { pg: 'galaxia.MID' }, 'pg'],
   ])('issue, %s: PortOneValidationError naming the field, no request', async (_case, patch, field) => {
-    const error = await rejectionOf(app.cvs.issue({ ...issueDto(), ...patch } as IssueCvsPaymentDto));
+    const error = await rejectionOf(env.app.cvs.issue({ ...issueDto(), ...patch } as IssueCvsPaymentDto));
     expect(error).toBeInstanceOf(PortOneValidationError);
     expect((error as PortOneValidationError).issues.map(issue => issue.field)).toContain(field);
-    expect(emulator.requests).toHaveLength(0);
+    expect(env.emulator.requests).toHaveLength(0);
   });
 
   it('revoke with an empty impUid: PortOneValidationError, no request', async () => {
-    await expect(app.cvs.revoke('')).rejects.toBeInstanceOf(PortOneValidationError);
-    expect(emulator.requests).toHaveLength(0);
+    await expect(env.app.cvs.revoke('')).rejects.toBeInstanceOf(PortOneValidationError);
+    expect(env.emulator.requests).toHaveLength(0);
   });
 });

@@ -1,7 +1,16 @@
 import * as http from 'node:http';
 import * as net from 'node:net';
 import { EMULATOR_DEFAULTS, PortOneEmulator } from '../../lib/testing';
-import { call, formInit, jsonInit, otpRequestBody, rawRequest, sendBody, v1Token, v2Auth } from './helpers';
+import {
+  call,
+  formInit,
+  jsonInit,
+  otpRequestBody,
+  rawRequest,
+  sendBody,
+  v1Token,
+  v2Auth,
+} from '../support/emulator-http';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

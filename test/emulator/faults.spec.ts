@@ -1,5 +1,14 @@
 import { PortOneEmulator } from '../../lib/testing';
-import { call, jsonInit, otpRequestBody, sendBody, uniqueId, v1Token, v2Auth, waitFor } from './helpers';
+import {
+  call,
+  jsonInit,
+  otpRequestBody,
+  sendBody,
+  uniqueId,
+  v1Token,
+  v2Auth,
+  waitFor,
+} from '../support/emulator-http';
 
 describe('emulator fault injection', () => {
   let emulator: PortOneEmulator;

@@ -1,5 +1,14 @@
 import { PortOneEmulator } from '../../lib/testing';
-import { call, cvsBody, jsonInit, otpRequestBody, sendBody, uniqueId, v1Token, v2Auth } from './helpers';
+import {
+  call,
+  cvsBody,
+  jsonInit,
+  otpRequestBody,
+  sendBody,
+  uniqueId,
+  v1Token,
+  v2Auth,
+} from '../support/emulator-http';
 
 /**
  * Failure paths and details a user testing against the emulator needs to behave as PortOne does (issue 13,

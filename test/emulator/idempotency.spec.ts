@@ -1,5 +1,5 @@
 import { PortOneEmulator } from '../../lib/testing';
-import { call, jsonInit, sendBody, uniqueId, v2Auth, waitFor } from './helpers';
+import { call, jsonInit, sendBody, uniqueId, v2Auth, waitFor } from '../support/emulator-http';
 
 describe('emulator V2 Idempotency-Key', () => {
   let emulator: PortOneEmulator;

@@ -7,7 +7,7 @@ import {
   otpRequestBody,
   readReferenceSpec,
   useV1Emulator,
-} from './helpers';
+} from '../support/emulator-http';
 
 const v1Spec = readReferenceSpec('v1-subset.json');
 

@@ -1,5 +1,12 @@
 import type { PortOneEmulator } from '../../lib/testing';
-import { call, cvsBody, formInit, jsonInit, readReferenceSpec, useV1Emulator } from './helpers';
+import {
+  call,
+  cvsBody,
+  formInit,
+  jsonInit,
+  readReferenceSpec,
+  useV1Emulator,
+} from '../support/emulator-http';
 
 const v1Spec = readReferenceSpec('v1-subset.json');
 

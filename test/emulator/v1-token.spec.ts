@@ -1,5 +1,5 @@
 import { PortOneEmulator } from '../../lib/testing';
-import { call, formInit, jsonInit, v1Token } from './helpers';
+import { call, formInit, jsonInit, v1Token } from '../support/emulator-http';
 
 describe('emulator V1 token (POST /users/getToken) and authentication', () => {
   let emulator: PortOneEmulator;

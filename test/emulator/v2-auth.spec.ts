@@ -1,5 +1,5 @@
 import { PortOneEmulator } from '../../lib/testing';
-import { call, decodeJwtPart, jsonInit } from './helpers';
+import { call, decodeJwtPart, jsonInit } from '../support/emulator-http';
 
 describe('emulator V2 authentication', () => {
   let emulator: PortOneEmulator;

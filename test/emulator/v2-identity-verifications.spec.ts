@@ -1,5 +1,5 @@
 import { PortOneEmulator } from '../../lib/testing';
-import { call, jsonInit, sendBody, uniqueId, v2Auth } from './helpers';
+import { call, jsonInit, sendBody, uniqueId, v2Auth } from '../support/emulator-http';
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 

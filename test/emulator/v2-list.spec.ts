@@ -1,5 +1,5 @@
 import { PortOneEmulator } from '../../lib/testing';
-import { call, jsonInit, rawRequest, sendBody, v2Auth } from './helpers';
+import { call, jsonInit, rawRequest, sendBody, v2Auth } from '../support/emulator-http';
 
 const DAY = 24 * 60 * 60 * 1000;
 

@@ -77,8 +77,11 @@ describe.each([
   }
 
   it('answers 400 with the failing fields, before anything is sent', async () => {
-    const body = sendRequest(emulator, {
-      customer: { ...sendRequest(emulator).customer, phoneNumber: '0109876543x' },
+    const body = sendRequest(emulator.credentials.channelKeys.danal, {
+      customer: {
+        ...sendRequest(emulator.credentials.channelKeys.danal).customer,
+        phoneNumber: '0109876543x',
+      },
     });
     const res = await http().post(`/verifications/${newId()}/send`).send(body).expect(400);
     expect(res.body).toMatchObject({
@@ -99,7 +102,7 @@ describe.each([
 
   it('answers 409 when the verification was already sent', async () => {
     const id = newId();
-    const body = sendRequest(emulator);
+    const body = sendRequest(emulator.credentials.channelKeys.danal);
     await http().post(`/verifications/${id}/send`).send(body).expect(200);
     const res = await http().post(`/verifications/${id}/send`).send(body).expect(409);
     expect(res.body).toMatchObject({ portOne: { type: 'IDENTITY_VERIFICATION_ALREADY_SENT' } });
@@ -108,7 +111,7 @@ describe.each([
 
   it('answers 502 with the PG code when the PG refuses', async () => {
     emulator.setNextPgError({ pgCode: 'DANAL_1234', pgMessage: 'carrier unavailable' });
-    const body = sendRequest(emulator);
+    const body = sendRequest(emulator.credentials.channelKeys.danal);
     const res = await http().post(`/verifications/${newId()}/send`).send(body).expect(502);
     expect(res.body).toMatchObject({ portOne: { type: 'PG_PROVIDER', pgCode: 'DANAL_1234' } });
     expectNothingSecret(res.text, body);

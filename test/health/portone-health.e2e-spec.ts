@@ -4,7 +4,7 @@ import type { App } from 'supertest/types';
 import { PortOneEmulator } from '../../lib/testing';
 import { secretsOfExchange } from '../support/exchange-secrets';
 import { emulatorOptions, newId, rejectionOf, sendRequest } from '../support/portone-test-app';
-import { startHealthTestApp, type HealthTestApp } from './health-test-app';
+import { startHealthTestApp, type HealthTestApp } from '../support/health-test-app';
 
 const PROBE_PATH = /health_probe$/;
 
@@ -64,7 +64,7 @@ describe('PortOneHealthIndicator (Terminus, against the emulator)', () => {
 
   it("answers from the app's own recent calls without sending anything", async () => {
     subject = await startHealthTestApp(emulatorOptions(emulator), { probeIntervalMs: 60_000 });
-    await subject.identityVerifications.send(newId(), sendRequest(emulator));
+    await subject.identityVerifications.send(newId(), sendRequest(emulator.credentials.channelKeys.danal));
     await rejectionOf(subject.certifications.get('imp_000000000404'));
     emulator.clearRequests();
 
@@ -160,7 +160,7 @@ describe('PortOneHealthIndicator (Terminus, against the emulator)', () => {
         probeIntervalMs: 60_000,
       },
     );
-    const person = sendRequest(emulator);
+    const person = sendRequest(emulator.credentials.channelKeys.danal);
     await subject.identityVerifications.send(newId(), person);
     const answer = await health().expect(200);
 

@@ -29,7 +29,7 @@ describe('Idempotency-Key on V2 POSTs', () => {
   });
   beforeEach(() => emulator.reset());
 
-  const sendDto = () => sendRequest(emulator) as SendIdentityVerificationDto;
+  const sendDto = () => sendRequest(emulator.credentials.channelKeys.danal) as SendIdentityVerificationDto;
 
   it('every POST carries a key; different calls carry different keys', async () => {
     const [a, b] = [newId(), newId()];

@@ -8,35 +8,28 @@ import {
   isIdentityVerificationError,
   isUnrecognizedIdentityVerification,
 } from '../../lib';
-import type { PortOneEmulator } from '../../lib/testing';
-import {
-  useEmulatorApp,
-  newId,
-  rejectionOf,
-  sendRequest,
-  type PortOneTestApp,
-} from '../support/portone-test-app';
+import { useEmulatorApp, newId, rejectionOf, sendRequest } from '../support/portone-test-app';
 
 describe('IdentityVerificationService against the emulator', () => {
-  let emulator: PortOneEmulator;
-  let app: PortOneTestApp;
-
-  useEmulatorApp(env => ({ emulator, app } = env));
+  const env = useEmulatorApp();
 
   const send = (id: string, overrides: Record<string, unknown> = {}) =>
-    app.identityVerifications.send(id, sendRequest(emulator, overrides));
+    env.app.identityVerifications.send(
+      id,
+      sendRequest(env.emulator.credentials.channelKeys.danal, overrides),
+    );
 
   describe('success paths', () => {
     it('send creates a READY record with the requested customer; get reads it', async () => {
       const id = newId();
       await send(id, { customData: { orderId: 7 } });
 
-      const sent = emulator.requests.find(r => r.path === `/identity-verifications/${id}/send`);
-      expect(sent?.headers.authorization).toBe(`PortOne ${emulator.credentials.v2.apiSecret}`);
+      const sent = env.emulator.requests.find(r => r.path === `/identity-verifications/${id}/send`);
+      expect(sent?.headers.authorization).toBe(`PortOne ${env.emulator.credentials.v2.apiSecret}`);
       expect(sent?.headers['idempotency-key']).toMatch(/^"[0-9a-f-]{36}"$/);
       expect(sent?.body).toEqual({
-        storeId: emulator.credentials.v2.storeId,
-        channelKey: emulator.credentials.channelKeys.danal,
+        storeId: env.emulator.credentials.v2.storeId,
+        channelKey: env.emulator.credentials.channelKeys.danal,
         customer: {
           id: 'user-42',
           name: '김영희',
@@ -49,7 +42,7 @@ describe('IdentityVerificationService against the emulator', () => {
         method: 'SMS',
       });
 
-      const record = await app.identityVerifications.get(id);
+      const record = await env.app.identityVerifications.get(id);
       expect(record).toBeInstanceOf(ReadyIdentityVerification);
       if (record.status !== 'READY') throw new Error('expected READY');
       expect(record).toEqual(
@@ -67,22 +60,22 @@ describe('IdentityVerificationService against the emulator', () => {
           }),
           channel: expect.objectContaining({
             type: 'TEST',
-            key: emulator.credentials.channelKeys.danal,
+            key: env.emulator.credentials.channelKeys.danal,
             pgProvider: 'DANAL',
           }),
         }),
       );
       for (const date of [record.requestedAt, record.updatedAt, record.statusChangedAt])
         expect(date).toBeInstanceOf(Date);
-      expect(emulator.requests.find(r => r.path === `/identity-verifications/${id}`)?.query.storeId).toBe(
-        emulator.credentials.v2.storeId,
+      expect(env.emulator.requests.find(r => r.path === `/identity-verifications/${id}`)?.query.storeId).toBe(
+        env.emulator.credentials.v2.storeId,
       );
     });
 
     it('confirm with the OTP resolves to the VERIFIED record with every field', async () => {
       const id = newId();
       await send(id);
-      const verified = await app.identityVerifications.confirm(id, { otp: emulator.lastOtp(id) });
+      const verified = await env.app.identityVerifications.confirm(id, { otp: env.emulator.lastOtp(id) });
       expect(verified).toBeInstanceOf(VerifiedIdentityVerification);
       expect(verified.status).toBe('VERIFIED');
       expect(verified.verifiedCustomer).toEqual(
@@ -101,50 +94,50 @@ describe('IdentityVerificationService against the emulator', () => {
       expect(verified.verifiedAt).toBeInstanceOf(Date);
       expect(typeof verified.pgTxId).toBe('string');
       expect(typeof verified.pgRawResponse).toBe('string');
-      expect((await app.identityVerifications.get(id)).status).toBe('VERIFIED');
+      expect((await env.app.identityVerifications.get(id)).status).toBe('VERIFIED');
     });
 
     it('the APP method needs no OTP and no identity number', async () => {
       const id = newId();
       await send(id, {
         method: 'APP',
-        channelKey: emulator.credentials.channelKeys.kcpV2,
+        channelKey: env.emulator.credentials.channelKeys.kcpV2,
         customer: { name: '김영희', phoneNumber: '01098765432', ipAddress: '2001:db8::1' },
       });
-      expect((await app.identityVerifications.confirm(id)).status).toBe('VERIFIED');
+      expect((await env.app.identityVerifications.confirm(id)).status).toBe('VERIFIED');
     });
 
     it('resend sends a new OTP, and only the new one confirms', async () => {
       const id = newId();
       await send(id);
-      const first = emulator.lastOtp(id);
-      await app.identityVerifications.resend(id);
-      const second = emulator.lastOtp(id);
+      const first = env.emulator.lastOtp(id);
+      await env.app.identityVerifications.resend(id);
+      const second = env.emulator.lastOtp(id);
       expect(second).toMatch(/^\d{6}$/);
-      expect(emulator.countRequests({ method: 'POST', path: `/identity-verifications/${id}/resend` })).toBe(
-        1,
-      );
+      expect(
+        env.emulator.countRequests({ method: 'POST', path: `/identity-verifications/${id}/resend` }),
+      ).toBe(1);
       if (first !== second) {
-        await expect(app.identityVerifications.confirm(id, { otp: first })).rejects.toMatchObject({
+        await expect(env.app.identityVerifications.confirm(id, { otp: first })).rejects.toMatchObject({
           type: 'PG_PROVIDER',
         });
       }
-      expect((await app.identityVerifications.confirm(id, { otp: second })).status).toBe('VERIFIED');
+      expect((await env.app.identityVerifications.confirm(id, { otp: second })).status).toBe('VERIFIED');
     });
 
     it('list honours filters, paging and sorting, and maps every item', async () => {
       const marker = newId('list');
       const ids = [`${marker}a`, `${marker}b`, `${marker}c`];
       for (const id of ids) await send(id);
-      await app.identityVerifications.confirm(ids[1], { otp: emulator.lastOtp(ids[1]) });
+      await env.app.identityVerifications.confirm(ids[1], { otp: env.emulator.lastOtp(ids[1]) });
 
-      const verified = await app.identityVerifications.list({
+      const verified = await env.app.identityVerifications.list({
         filter: { identityVerificationId: ids[1], statuses: ['VERIFIED'] },
       });
       expect(verified.items.map(item => item.id)).toEqual([ids[1]]);
       expect(verified.items[0]).toBeInstanceOf(VerifiedIdentityVerification);
 
-      const page = await app.identityVerifications.list({
+      const page = await env.app.identityVerifications.list({
         page: { number: 0, size: 2 },
         sort: { by: 'REQUESTED_AT', order: 'DESC' },
         filter: {
@@ -160,20 +153,20 @@ describe('IdentityVerificationService against the emulator', () => {
       const times = page.items.map(item => (item as ReadyIdentityVerification).requestedAt.getTime());
       expect(times[0]).toBeGreaterThanOrEqual(times[1]);
 
-      const request = emulator.requests.at(-1)!;
+      const request = env.emulator.requests.at(-1)!;
       const body = JSON.parse(String(request.query.requestBody));
-      expect(body.filter.storeId).toBe(emulator.credentials.v2.storeId);
+      expect(body.filter.storeId).toBe(env.emulator.credentials.v2.storeId);
       expect(body.filter.from).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     });
 
     it('an unrecognized status keeps the raw record instead of crashing', async () => {
-      emulator.injectFault({
+      env.emulator.injectFault({
         api: 'v2',
         path: '/identity-verifications/iv-future',
         status: 200,
         body: { status: 'EXPIRED', id: 'iv-future', somethingNew: 1 },
       });
-      const record = await app.identityVerifications.get('iv-future');
+      const record = await env.app.identityVerifications.get('iv-future');
       expect(record).toBeInstanceOf(UnrecognizedIdentityVerification);
       expect(isUnrecognizedIdentityVerification(record)).toBe(true);
       expect(record).toMatchObject({
@@ -185,7 +178,7 @@ describe('IdentityVerificationService against the emulator', () => {
     });
 
     it('maps a FAILED record', async () => {
-      emulator.injectFault({
+      env.emulator.injectFault({
         api: 'v2',
         path: '/identity-verifications/iv-failed',
         status: 200,
@@ -200,7 +193,7 @@ describe('IdentityVerificationService against the emulator', () => {
           version: 'V2',
         },
       });
-      const record = await app.identityVerifications.get('iv-failed');
+      const record = await env.app.identityVerifications.get('iv-failed');
       expect(record).toBeInstanceOf(FailedIdentityVerification);
       expect(record).toMatchObject({
         failure: { reason: 'timeout', pgCode: 'E1' },
@@ -223,12 +216,16 @@ describe('IdentityVerificationService against the emulator', () => {
     }
 
     it('get of an unknown id: IDENTITY_VERIFICATION_NOT_FOUND', async () => {
-      await expectType(app.identityVerifications.get('iv-unknown'), 404, 'IDENTITY_VERIFICATION_NOT_FOUND');
+      await expectType(
+        env.app.identityVerifications.get('iv-unknown'),
+        404,
+        'IDENTITY_VERIFICATION_NOT_FOUND',
+      );
     });
 
     it('confirm of an unknown id: IDENTITY_VERIFICATION_NOT_FOUND', async () => {
       await expectType(
-        app.identityVerifications.confirm('iv-unknown', { otp: '123456' }),
+        env.app.identityVerifications.confirm('iv-unknown', { otp: '123456' }),
         404,
         'IDENTITY_VERIFICATION_NOT_FOUND',
       );
@@ -236,13 +233,13 @@ describe('IdentityVerificationService against the emulator', () => {
 
     it('confirm and resend before send: IDENTITY_VERIFICATION_NOT_SENT', async () => {
       const id = newId();
-      emulator.seedIdentityVerification({ id });
+      env.emulator.seedIdentityVerification({ id });
       await expectType(
-        app.identityVerifications.confirm(id, { otp: '123456' }),
+        env.app.identityVerifications.confirm(id, { otp: '123456' }),
         404,
         'IDENTITY_VERIFICATION_NOT_SENT',
       );
-      await expectType(app.identityVerifications.resend(id), 404, 'IDENTITY_VERIFICATION_NOT_SENT');
+      await expectType(env.app.identityVerifications.resend(id), 404, 'IDENTITY_VERIFICATION_NOT_SENT');
     });
 
     it('send twice: IDENTITY_VERIFICATION_ALREADY_SENT', async () => {
@@ -254,14 +251,18 @@ describe('IdentityVerificationService against the emulator', () => {
     it('send, confirm and resend after verification: IDENTITY_VERIFICATION_ALREADY_VERIFIED', async () => {
       const id = newId();
       await send(id);
-      await app.identityVerifications.confirm(id, { otp: emulator.lastOtp(id) });
+      await env.app.identityVerifications.confirm(id, { otp: env.emulator.lastOtp(id) });
       await expectType(send(id), 409, 'IDENTITY_VERIFICATION_ALREADY_VERIFIED');
       await expectType(
-        app.identityVerifications.confirm(id, { otp: '000000' }),
+        env.app.identityVerifications.confirm(id, { otp: '000000' }),
         409,
         'IDENTITY_VERIFICATION_ALREADY_VERIFIED',
       );
-      await expectType(app.identityVerifications.resend(id), 409, 'IDENTITY_VERIFICATION_ALREADY_VERIFIED');
+      await expectType(
+        env.app.identityVerifications.resend(id),
+        409,
+        'IDENTITY_VERIFICATION_ALREADY_VERIFIED',
+      );
     });
 
     it('an unknown channel: CHANNEL_NOT_FOUND', async () => {
@@ -271,21 +272,21 @@ describe('IdentityVerificationService against the emulator', () => {
     it('a wrong OTP: PG_PROVIDER with pgCode and pgMessage', async () => {
       const id = newId();
       await send(id);
-      const wrong = emulator.lastOtp(id) === '000000' ? '111111' : '000000';
+      const wrong = env.emulator.lastOtp(id) === '000000' ? '111111' : '000000';
       const error = await expectType(
-        app.identityVerifications.confirm(id, { otp: wrong }),
+        env.app.identityVerifications.confirm(id, { otp: wrong }),
         502,
         'PG_PROVIDER',
       );
       expect(error.pgCode).toEqual(expect.any(String));
       expect(error.pgMessage).toEqual(expect.any(String));
       // A PG refusal is not transient: retrying the same OTP gives the same answer.
-      expect(emulator.countRequests({ path: `/identity-verifications/${id}/confirm` })).toBe(1);
+      expect(env.emulator.countRequests({ path: `/identity-verifications/${id}/confirm` })).toBe(1);
     });
 
     it('a store the secret cannot access: FORBIDDEN', async () => {
       await expectType(
-        app.identityVerifications.get('iv-x', { storeId: 'store-someone-else' }),
+        env.app.identityVerifications.get('iv-x', { storeId: 'store-someone-else' }),
         403,
         'FORBIDDEN',
       );
@@ -296,7 +297,7 @@ describe('IdentityVerificationService against the emulator', () => {
       ['MAX_TRANSACTION_COUNT_REACHED', 400],
       ['UNAUTHORIZED', 401],
     ])('%s from PortOne is mapped', async (type, status) => {
-      emulator.injectFault({
+      env.emulator.injectFault({
         api: 'v2',
         path: /\/send$/,
         status,
@@ -307,7 +308,7 @@ describe('IdentityVerificationService against the emulator', () => {
     });
 
     it('an error type the client does not know does not crash', async () => {
-      emulator.injectFault({
+      env.emulator.injectFault({
         api: 'v2',
         path: /\/send$/,
         status: 422,
@@ -319,9 +320,7 @@ describe('IdentityVerificationService against the emulator', () => {
   });
 
   describe('validation before sending', () => {
-    const customer = sendRequest({
-      credentials: { channelKeys: { danal: 'x' } },
-    } as PortOneEmulator).customer;
+    const customer = sendRequest('channel-key').customer;
     it.each<[string, Record<string, unknown>, string]>([
       ['channelKey missing', { channelKey: undefined }, 'channelKey'],
       ['operator LGT (V1 spelling)', { operator: 'LGT' }, 'operator'],
@@ -357,51 +356,55 @@ describe('IdentityVerificationService against the emulator', () => {
       const error = await rejectionOf(send(newId(), patch));
       expect(error).toBeInstanceOf(PortOneValidationError);
       expect((error as PortOneValidationError).issues.map(issue => issue.field)).toContain(field);
-      expect(emulator.requests).toHaveLength(0);
+      expect(env.emulator.requests).toHaveLength(0);
     });
 
     it.each<[string, () => Promise<unknown>]>([
-      ['get with an empty id', () => app.identityVerifications.get('')],
+      ['get with an empty id', () => env.app.identityVerifications.get('')],
       [
         'get with an unknown scope property',
-        () => app.identityVerifications.get('iv', { store: 'x' } as never),
+        () => env.app.identityVerifications.get('iv', { store: 'x' } as never),
       ],
-      ['confirm with an empty otp', () => app.identityVerifications.confirm('iv', { otp: '' })],
-      ['resend with an empty storeId', () => app.identityVerifications.resend('iv', { storeId: '' })],
-      ['list with a negative page', () => app.identityVerifications.list({ page: { number: -1 } })],
-      ['list with a zero page size', () => app.identityVerifications.list({ page: { size: 0 } })],
+      ['confirm with an empty otp', () => env.app.identityVerifications.confirm('iv', { otp: '' })],
+      ['resend with an empty storeId', () => env.app.identityVerifications.resend('iv', { storeId: '' })],
+      ['list with a negative page', () => env.app.identityVerifications.list({ page: { number: -1 } })],
+      ['list with a zero page size', () => env.app.identityVerifications.list({ page: { size: 0 } })],
       [
         'list with an unknown status',
-        () => app.identityVerifications.list({ filter: { statuses: ['DONE' as never] } }),
+        () => env.app.identityVerifications.list({ filter: { statuses: ['DONE' as never] } }),
       ],
       [
         'list with an unknown sort field',
-        () => app.identityVerifications.list({ sort: { by: 'NAME' as never } }),
+        () => env.app.identityVerifications.list({ sort: { by: 'NAME' as never } }),
       ],
       [
         'list with a bad date',
-        () => app.identityVerifications.list({ filter: { from: 'yesterday' as never } }),
+        () => env.app.identityVerifications.list({ filter: { from: 'yesterday' as never } }),
       ],
       // Found by the fuzzer: an object that cannot become a primitive used to crash the Date conversion.
       [
         'list with a date that cannot be converted',
-        () => app.identityVerifications.list({ filter: { from: { toString: false } as never } }),
+        () => env.app.identityVerifications.list({ filter: { from: { toString: false } as never } }),
       ],
       [
         'list with a bad carrier',
-        () => app.identityVerifications.list({ filter: { carriers: ['LGT' as never] } }),
+        () => env.app.identityVerifications.list({ filter: { carriers: ['LGT' as never] } }),
       ],
       [
         'send with a short idempotency key',
         () =>
-          app.identityVerifications.send(newId(), sendRequest(emulator), {
-            idempotencyKey: 'short',
-          }),
+          env.app.identityVerifications.send(
+            newId(),
+            sendRequest(env.emulator.credentials.channelKeys.danal),
+            {
+              idempotencyKey: 'short',
+            },
+          ),
       ],
     ])('%s: PortOneValidationError, no request', async (_case, call) => {
       const error = await rejectionOf(call());
       expect(error).toBeInstanceOf(PortOneValidationError);
-      expect(emulator.requests).toHaveLength(0);
+      expect(env.emulator.requests).toHaveLength(0);
     });
   });
 });

@@ -1,20 +1,13 @@
 import { Test } from '@nestjs/testing';
 import { PortOneConfigurationError, PortOneModule, PortOneValidationError } from '../../lib';
-import {
-  emulatorOptions,
-  otpRequest,
-  rejectionOf,
-  useEmulatorApp,
-  type EmulatorAppEnv,
-} from '../support/portone-test-app';
+import { emulatorOptions, otpRequest, rejectionOf, useEmulatorApp } from '../support/portone-test-app';
 
 /**
  * Node clamps a timer longer than 2^31 - 1 ms to 1 ms. Before these bounds, `timeoutMs: 2 ** 31` timed a
  * call out after ~17 ms, and `maxDelayMs: 1e12` with a 24.9-day Retry-After made 4 attempts in 25 ms.
  */
 describe('numeric options are bounded, at boot and per call', () => {
-  let env: EmulatorAppEnv;
-  useEmulatorApp(assigned => (env = assigned), { retry: { maxDelayMs: 2 ** 31 - 1 } });
+  const env = useEmulatorApp({ retry: { maxDelayMs: 2 ** 31 - 1 } });
 
   it.each([
     ['timeoutMs', { timeoutMs: 2 ** 31 }],
@@ -40,9 +33,12 @@ describe('numeric options are bounded, at boot and per call', () => {
 
   it('the largest accepted timeout really waits: a 300 ms answer arrives', async () => {
     env.emulator.injectFault({ api: 'v1', path: '/certifications/otp/request', delayMs: 300 });
-    const requested = await env.app.certifications.requestOtp(otpRequest(env.emulator), {
-      timeoutMs: 2 ** 31 - 1,
-    });
+    const requested = await env.app.certifications.requestOtp(
+      otpRequest(env.emulator.credentials.channelKeys.danal),
+      {
+        timeoutMs: 2 ** 31 - 1,
+      },
+    );
     expect(requested.impUid).toMatch(/^imp_/);
   });
 

@@ -63,8 +63,12 @@ describe('named registrations', () => {
         checkout.agencyCertifications,
       );
 
-      const { impUid: liveUid } = await checkout.liveCertifications.requestOtp(otpRequest(live));
-      const { impUid: agencyUid } = await checkout.agencyCertifications.requestOtp(otpRequest(agency));
+      const { impUid: liveUid } = await checkout.liveCertifications.requestOtp(
+        otpRequest(live.credentials.channelKeys.danal),
+      );
+      const { impUid: agencyUid } = await checkout.agencyCertifications.requestOtp(
+        otpRequest(agency.credentials.channelKeys.danal),
+      );
       await rejectionOf(checkout.liveVerifications.get('iv-live-1'));
       await rejectionOf(checkout.agencyVerifications.get('iv-agency-1'));
 
@@ -133,7 +137,9 @@ describe('overrideProvider(PORTONE_MODULE_OPTIONS)', () => {
       .useValue(emulatorOptions(emulator))
       .compile();
     try {
-      const { impUid } = await moduleRef.get(CertificationService).requestOtp(otpRequest(emulator));
+      const { impUid } = await moduleRef
+        .get(CertificationService)
+        .requestOtp(otpRequest(emulator.credentials.channelKeys.danal));
       expect(emulator.countRequests({ path: '/certifications/otp/request' })).toBe(1);
       expect(impUid).toMatch(/^imp_/);
     } finally {

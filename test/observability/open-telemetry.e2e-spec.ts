@@ -11,7 +11,7 @@ import {
   sendRequest,
   type PortOneTestApp,
 } from '../support/portone-test-app';
-import { InMemoryTelemetry, recordedStrings } from './in-memory-telemetry';
+import { InMemoryTelemetry, recordedStrings } from '../support/in-memory-telemetry';
 
 const SEND = 'PortOne IdentityVerificationService.send';
 
@@ -45,7 +45,7 @@ describe('OpenTelemetry traces and metrics (SDK in-memory exporters, against the
   it('records send with a retry as one CLIENT span with HTTP client attributes and a retry event', async () => {
     const id = idWhoseFirstSendFails(emulator);
 
-    await app.identityVerifications.send(id, sendRequest(emulator));
+    await app.identityVerifications.send(id, sendRequest(emulator.credentials.channelKeys.danal));
 
     const span = telemetry.span(SEND);
     expect(span.kind).toBe(SpanKind.CLIENT);
@@ -122,7 +122,7 @@ describe('OpenTelemetry traces and metrics (SDK in-memory exporters, against the
     const send = { 'portone.operation': 'IdentityVerificationService.send' };
     const get = { 'portone.operation': 'IdentityVerificationService.get' };
 
-    await app.identityVerifications.send(id, sendRequest(emulator));
+    await app.identityVerifications.send(id, sendRequest(emulator.credentials.channelKeys.danal));
     await rejectionOf(app.identityVerifications.get(newId()));
 
     const after = await telemetry.metrics();
@@ -151,7 +151,7 @@ describe('OpenTelemetry traces and metrics (SDK in-memory exporters, against the
   });
 
   it("never records a secret, a token, a path parameter's value or personal data (scan of every attribute)", async () => {
-    const person = sendRequest(emulator);
+    const person = sendRequest(emulator.credentials.channelKeys.danal);
     const verificationId = newId();
     await app.identityVerifications.send(verificationId, person);
     const verificationOtp = emulator.lastOtp(verificationId) ?? '';
@@ -159,7 +159,7 @@ describe('OpenTelemetry traces and metrics (SDK in-memory exporters, against the
     await app.identityVerifications.list({
       filter: { customer: { name: person.customer.name, phoneNumber: person.customer.phoneNumber } },
     });
-    const v1Person = otpRequest(emulator);
+    const v1Person = otpRequest(emulator.credentials.channelKeys.danal);
     const { impUid } = await app.certifications.requestOtp(v1Person);
     const otp = emulator.lastOtp(impUid) ?? '';
     await app.certifications.confirmOtp(impUid, { otp });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
-const fixtures = join(__dirname, 'fixtures');
+const fixtures = join(__dirname, '../support/fixtures');
 
 describe('without the optional peers (@opentelemetry/api, @nestjs/terminus) installed', () => {
   it('works exactly the same and loads nothing of them', async () => {

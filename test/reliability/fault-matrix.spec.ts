@@ -29,7 +29,7 @@ describe('fault matrix', () => {
         retry: { maxRetries: 2, baseDelayMs: 10, maxDelayMs: 1_500 },
       }),
     );
-    ({ impUid } = await app.certifications.requestOtp(otpRequest(emulator)));
+    ({ impUid } = await app.certifications.requestOtp(otpRequest(emulator.credentials.channelKeys.danal)));
   });
   afterAll(async () => {
     await app.close();
@@ -111,7 +111,9 @@ describe('fault matrix', () => {
 
   it('POST 5xx (OTP request): not retried, PortOneApiError with retryable false', async () => {
     inject({ path: '/certifications/otp/request', status: 500 });
-    const error = await rejectionOf(app.certifications.requestOtp(otpRequest(emulator)));
+    const error = await rejectionOf(
+      app.certifications.requestOtp(otpRequest(emulator.credentials.channelKeys.danal)),
+    );
     expect(error).toBeInstanceOf(PortOneApiError);
     expect(error).toMatchObject({ status: 500, retryable: false });
     expect(count('/certifications/otp/request')).toBe(1);
@@ -139,7 +141,9 @@ describe('fault matrix', () => {
 
   it('connection reset on a V1 POST: PortOneNetworkError, not retried (it may have been processed)', async () => {
     inject({ path: '/certifications/otp/request', dropConnection: true });
-    const error = await rejectionOf(app.certifications.requestOtp(otpRequest(emulator)));
+    const error = await rejectionOf(
+      app.certifications.requestOtp(otpRequest(emulator.credentials.channelKeys.danal)),
+    );
     expect(error).toBeInstanceOf(PortOneNetworkError);
     expect(error).toMatchObject({ failure: 'connection', retryable: false });
     expect(count('/certifications/otp/request')).toBe(1);
@@ -199,7 +203,9 @@ describe('fault matrix', () => {
     ['an empty body', '', 500],
   ])('%s on a V1 POST: PortOneNetworkError, not retried', async (_name, body, status) => {
     inject({ path: '/certifications/otp/request', status, body });
-    const error = await rejectionOf(app.certifications.requestOtp(otpRequest(emulator)));
+    const error = await rejectionOf(
+      app.certifications.requestOtp(otpRequest(emulator.credentials.channelKeys.danal)),
+    );
     expect(error).toBeInstanceOf(PortOneNetworkError);
     expect(error).toMatchObject({ failure: 'invalid-response', status, retryable: false });
     expect(count('/certifications/otp/request')).toBe(1);

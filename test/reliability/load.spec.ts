@@ -24,7 +24,9 @@ describe(`load: ${CALLS} calls at concurrency ${CONCURRENCY}, token expiring mid
   });
 
   it('has zero failures and makes one token request per expiry', async () => {
-    const { impUid } = await app.certifications.requestOtp(otpRequest(emulator));
+    const { impUid } = await app.certifications.requestOtp(
+      otpRequest(emulator.credentials.channelKeys.danal),
+    );
     const socketsBefore = emulator.connectionsOpened;
     let started = 0;
     let succeeded = 0;

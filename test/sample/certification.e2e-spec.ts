@@ -1,10 +1,8 @@
 import request from 'supertest';
-import { useSampleApp, V1_PERSON, type SampleApp } from './sample-app';
+import { useSampleApp, V1_PERSON } from '../support/sample-app';
 
 describe('sample: V1 OTP certification over HTTP', () => {
-  let sample: SampleApp;
-
-  useSampleApp(started => (sample = started));
+  const sample = useSampleApp();
 
   const http = () => request(sample.server);
 

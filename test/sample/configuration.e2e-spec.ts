@@ -1,10 +1,17 @@
 import request from 'supertest';
 import { PortOneConfigurationError } from '../../sample/src/portone';
-import { setEnvironment, startSampleApp, uniqueId, type SampleApp } from './sample-app';
+import {
+  setEnvironment,
+  startSampleAppFromEnvironment,
+  uniqueId,
+  type SampleApp,
+} from '../support/sample-app';
 
+// These tests are about the sample's options factory, which reads the environment: they boot it the way
+// `npm start` does. Every other sample test overrides PORTONE_MODULE_OPTIONS instead.
 describe('sample: configuration mistakes', () => {
   it('refuses to boot with invalid options, listing every problem and no secret', async () => {
-    const error = await startSampleApp({
+    const error = await startSampleAppFromEnvironment({
       PORTONE_V1_BASE_URL: 'not a url',
       PORTONE_V2_AUTH: 'password',
       PORTONE_V2_API_SECRET: 'v2-secret-that-must-not-be-printed',
@@ -22,7 +29,7 @@ describe('sample: configuration mistakes', () => {
   });
 
   it('refuses to boot without a required credential', async () => {
-    await expect(startSampleApp({ PORTONE_V1_API_SECRET: undefined })).rejects.toThrow(
+    await expect(startSampleAppFromEnvironment({ PORTONE_V1_API_SECRET: undefined })).rejects.toThrow(
       /PORTONE_V1_API_SECRET/,
     );
   });
@@ -30,7 +37,7 @@ describe('sample: configuration mistakes', () => {
   describe('a missing channel key', () => {
     let sample: SampleApp;
     beforeAll(async () => {
-      sample = await startSampleApp();
+      sample = await startSampleAppFromEnvironment();
     });
     afterAll(() => sample.close());
 

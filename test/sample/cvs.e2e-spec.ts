@@ -1,10 +1,8 @@
 import request from 'supertest';
-import { useSampleApp, uniqueId, type SampleApp } from './sample-app';
+import { useSampleApp, uniqueId } from '../support/sample-app';
 
 describe('sample: convenience-store barcodes over HTTP', () => {
-  let sample: SampleApp;
-
-  useSampleApp(started => (sample = started));
+  const sample = useSampleApp();
 
   const http = () => request(sample.server);
 

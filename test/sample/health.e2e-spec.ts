@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { secretsOfExchange } from '../support/exchange-secrets';
-import { sendBody, startSampleApp, uniqueId, type SampleApp } from './sample-app';
+import { sendBody, startSampleApp, uniqueId, type SampleApp } from '../support/sample-app';
 
 const PROBE_PATH = /health_probe$/;
 

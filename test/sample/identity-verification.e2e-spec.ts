@@ -1,10 +1,8 @@
 import request from 'supertest';
-import { sendBody, useSampleApp, uniqueId, V2_PERSON, type SampleApp } from './sample-app';
+import { sendBody, useSampleApp, uniqueId, V2_PERSON } from '../support/sample-app';
 
 describe('sample: V2 identity verification over HTTP', () => {
-  let sample: SampleApp;
-
-  useSampleApp(started => (sample = started));
+  const sample = useSampleApp();
 
   const http = () => request(sample.server);
 

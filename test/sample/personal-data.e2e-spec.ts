@@ -1,5 +1,12 @@
 import request from 'supertest';
-import { sendBody, startSampleApp, uniqueId, V1_PERSON, V2_PERSON, type SampleApp } from './sample-app';
+import {
+  sendBody,
+  startSampleApp,
+  uniqueId,
+  V1_PERSON,
+  V2_PERSON,
+  type SampleApp,
+} from '../support/sample-app';
 
 /**
  * The sample's answers show masked names and phone numbers only. This drives every flow, including failures,

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { sendBody, startSampleApp, uniqueId, V1_PERSON, type SampleApp } from './sample-app';
+import { sendBody, startSampleApp, uniqueId, V1_PERSON, type SampleApp } from '../support/sample-app';
 
 const UPSTREAM_FAILURE = {
   statusCode: 502,

@@ -1,6 +1,6 @@
 import { EscapingLogger } from '../../lib/logging/escaping-logger';
 import { CapturingLogger } from '../support/capturing-logger';
-import { rejectionOf, useEmulatorApp, type EmulatorAppEnv } from '../support/portone-test-app';
+import { rejectionOf, useEmulatorApp } from '../support/portone-test-app';
 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
@@ -9,8 +9,7 @@ const FORGED = 'bad\nWARN [PortOne] GET v1 /cvs 200 1ms\r\u001b[2K\u001b[31mforg
 /** A newline or ANSI escape in PortOne's text used to reach the log line as it was (`logger: true`). */
 describe('log injection: control characters never reach a log line', () => {
   const logger = new CapturingLogger();
-  let env: EmulatorAppEnv;
-  useEmulatorApp(assigned => (env = assigned), { logger, retry: false });
+  const env = useEmulatorApp({ logger, retry: false });
 
   it.each([
     [

@@ -1,18 +1,12 @@
 import { PortOneValidationError } from '../../lib';
-import {
-  rejectionOf,
-  useEmulatorApp,
-  type EmulatorAppEnv,
-  type PortOneTestApp,
-} from '../support/portone-test-app';
+import { rejectionOf, useEmulatorApp, type PortOneTestApp } from '../support/portone-test-app';
 
 /**
  * `encodeURIComponent` leaves `.` and `..` alone, and URL normalisation then walks up the path: before this
  * was checked, `iv.get('.')` sent `GET /identity-verifications/` and `cert.get('..')` sent `GET /v1/`.
  */
 describe('ids that would not stay one path segment', () => {
-  let env: EmulatorAppEnv;
-  useEmulatorApp(assigned => (env = assigned));
+  const env = useEmulatorApp();
 
   const calls: ReadonlyArray<[string, (app: PortOneTestApp, id: string) => Promise<unknown>]> = [
     ['identityVerifications.get', (app, id) => app.identityVerifications.get(id)],

@@ -1,4 +1,4 @@
-import { EMULATOR_DEFAULTS, type EmulatorChannel, type PortOneEmulator } from '../../lib/testing';
+import { EMULATOR_DEFAULTS, type EmulatorChannel } from '../../lib/testing';
 
 /**
  * The emulator's default channels, with Danal's optional contract features (carrier pre-approval, foreigner
@@ -11,13 +11,13 @@ export const CHANNELS_WITH_DANAL_EXTRAS: EmulatorChannel[] = EMULATOR_DEFAULTS.c
 );
 
 /**
- * A valid V2 send body for the emulator's Danal channel. V2 is camelCase on the wire, so the same object
+ * A valid V2 send body for a channel (the emulator's Danal channel: `emulator.credentials.channelKeys.danal`). V2 is camelCase on the wire, so the same object
  * serves as the client's SendIdentityVerificationDto and as the raw body of the emulator's own tests.
  * identityNumber 0203044: born 2002-03-04, a woman (7th digit 4: born 2000 or later).
  */
-export function sendRequest(emulator: PortOneEmulator, overrides: Record<string, unknown> = {}) {
+export function sendRequest(channelKey: string, overrides: Record<string, unknown> = {}) {
   return {
-    channelKey: emulator.credentials.channelKeys.danal,
+    channelKey,
     customer: {
       id: 'user-42',
       name: '김영희',

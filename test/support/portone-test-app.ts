@@ -43,15 +43,15 @@ export async function createPortOneTestApp(options: PortOneModuleOptions): Promi
   };
 }
 
-/** A valid V1 OTP request for the emulator's Danal channel. */
-export function otpRequest(emulator: PortOneEmulator, overrides: Record<string, unknown> = {}) {
+/** A valid V1 OTP request for a channel (the emulator's Danal channel: `emulator.credentials.channelKeys.danal`). */
+export function otpRequest(channelKey: string, overrides: Record<string, unknown> = {}) {
   return {
     name: '홍길동',
     phone: '010-1234-5678',
     birth: '900101',
     genderDigit: '1' as const,
     carrier: 'SKT' as const,
-    channelKey: emulator.credentials.channelKeys.danal,
+    channelKey,
     ...overrides,
   };
 }
@@ -87,34 +87,45 @@ export function idWhoseFirstSendFails(emulator: PortOneEmulator): string {
   return id;
 }
 
-/** The emulator and the app a describe block works with. */
-export interface EmulatorAppEnv {
+/** The emulator and the app a describe block works with; read them inside tests and hooks. */
+export interface EmulatorAppHandle {
   readonly emulator: PortOneEmulator;
   readonly app: PortOneTestApp;
 }
 
 /**
- * Starts an emulator (strict, plus `emulatorStartOptions`) and a PortOne test app for a describe block and hands them to `assign`; closes both
- * afterwards, and clears the emulator's faults and request log before each test.
+ * Starts an emulator (strict, plus `emulatorStartOptions`) and a PortOne test app for a describe block, and
+ * returns a handle to them; closes both afterwards, and clears the emulator's faults and request log before
+ * each test. Reading the handle outside a test (before `beforeAll` ran) throws.
  */
 export function useEmulatorApp(
-  assign: (env: EmulatorAppEnv) => void,
   overrides: Partial<PortOneModuleOptions> = {},
   emulatorStartOptions: PortOneEmulatorOptions = {},
-): void {
-  let env: EmulatorAppEnv | undefined;
+): EmulatorAppHandle {
+  let started: EmulatorAppHandle | undefined;
   beforeAll(async () => {
     // Strict mode in all our tests: a field the spec does not declare is a client bug, not something to ignore.
     const emulator = await PortOneEmulator.start({ strict: true, ...emulatorStartOptions });
-    env = { emulator, app: await createPortOneTestApp(emulatorOptions(emulator, overrides)) };
-    assign(env);
+    started = { emulator, app: await createPortOneTestApp(emulatorOptions(emulator, overrides)) };
   });
   afterAll(async () => {
-    await env?.app.close();
-    await env?.emulator.close();
+    await started?.app.close();
+    await started?.emulator.close();
   });
   beforeEach(() => {
-    env?.emulator.clearFaults();
-    env?.emulator.clearRequests();
+    started?.emulator.clearFaults();
+    started?.emulator.clearRequests();
   });
+  const current = (): EmulatorAppHandle => {
+    if (!started) throw new Error('useEmulatorApp: read the handle inside a test or hook');
+    return started;
+  };
+  return {
+    get emulator() {
+      return current().emulator;
+    },
+    get app() {
+      return current().app;
+    },
+  };
 }

@@ -57,7 +57,9 @@ describe('proxy variables are honoured, over TLS, never in cleartext', () => {
 
     emulator = await PortOneEmulator.start({ v1: { apiSecret: V1_SECRET }, v2: { apiSecret: V2_SECRET } });
     const seeding = await createPortOneTestApp(emulatorOptions(emulator));
-    ({ impUid } = await seeding.certifications.requestOtp(otpRequest(emulator)));
+    ({ impUid } = await seeding.certifications.requestOtp(
+      otpRequest(emulator.credentials.channelKeys.danal),
+    ));
     await seeding.close();
 
     // The TLS front: terminates TLS with the test certificate and hands each request to the emulator.
@@ -205,7 +207,7 @@ function runClient(plan: unknown, env: Record<string, string>): Promise<unknown>
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['-r', 'ts-node/register/transpile-only', join(__dirname, 'fixtures/module-client.ts')],
+      ['-r', 'ts-node/register/transpile-only', join(__dirname, '../support/fixtures/module-client.ts')],
       {
         cwd: join(__dirname, '../..'),
         env: { ...process.env, ...env, CLIENT_PLAN: JSON.stringify(plan), TS_NODE_PROJECT: 'tsconfig.json' },

@@ -26,7 +26,9 @@ describe('V1 access token handling', () => {
   }
 
   async function seedCertification(app: PortOneTestApp): Promise<string> {
-    const { impUid } = await app.certifications.requestOtp(otpRequest(emulator));
+    const { impUid } = await app.certifications.requestOtp(
+      otpRequest(emulator.credentials.channelKeys.danal),
+    );
     return impUid;
   }
 

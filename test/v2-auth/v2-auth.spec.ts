@@ -141,7 +141,7 @@ describe('V2 authentication', () => {
     await withApp('token', async app => {
       const id = newId();
       emulator.injectFault({ api: 'v2', path: `/identity-verifications/${id}/send`, status: 401 });
-      await app.identityVerifications.send(id, sendRequest(emulator));
+      await app.identityVerifications.send(id, sendRequest(emulator.credentials.channelKeys.danal));
       const sends = emulator.requests.filter(r => r.path === `/identity-verifications/${id}/send`);
       expect(sends).toHaveLength(2);
       expect(sends[0].headers['idempotency-key']).toBe(sends[1].headers['idempotency-key']);

@@ -1,9 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
+import { Test, type TestingModuleBuilder } from '@nestjs/testing';
 import type { App } from 'supertest/types';
 import { AppModule } from '../../sample/src/app.module';
 import { emulatorEnvironment } from '../../sample/src/emulator/emulator-environment';
-import { PortOneEmulator } from '../../sample/src/portone';
+import { ChannelKeys } from '../../sample/src/config/channel-keys';
+import { PORTONE_MODULE_OPTIONS, PortOneEmulator, type PortOneModuleOptions } from '../../sample/src/portone';
 
 /** The sample's AppModule, booted against a fresh emulator exactly as `npm start` does in emulator mode. */
 export interface SampleApp {
@@ -14,20 +15,52 @@ export interface SampleApp {
 }
 
 /**
- * Boots the sample against a fresh emulator. `environment` overrides (or, with `undefined`, removes) variables
- * on top of the emulator's, to test configuration mistakes. Everything is undone by `close()`, or at once
+ * Boots the sample against a fresh emulator the way a test of an app would: `overrideProvider` points
+ * PortOneModule (`PORTONE_MODULE_OPTIONS`) and the sample's `ChannelKeys` at the emulator. Nothing in
+ * `process.env` changes.
+ */
+export async function startSampleApp(): Promise<SampleApp> {
+  const emulator = await PortOneEmulator.start({ port: 0 });
+  const { v1, v2, channelKeys } = emulator.credentials;
+  const options: PortOneModuleOptions = {
+    v1: { apiKey: v1.apiKey, apiSecret: v1.apiSecret, baseUrl: emulator.v1BaseUrl },
+    v2: { apiSecret: v2.apiSecret, storeId: v2.storeId, baseUrl: emulator.v2BaseUrl },
+  };
+  return boot(
+    emulator,
+    () => undefined,
+    builder =>
+      builder
+        .overrideProvider(PORTONE_MODULE_OPTIONS)
+        .useValue(options)
+        .overrideProvider(ChannelKeys)
+        .useValue({ danal: channelKeys.danal, galaxia: channelKeys.galaxia }),
+  );
+}
+
+/**
+ * Boots the sample against a fresh emulator exactly as `npm start` does in emulator mode: through the
+ * environment its options factory reads. For the tests of that factory; `environment` overrides (or, with
+ * `undefined`, removes) variables on top of the emulator's. Everything is undone by `close()`, or at once
  * when booting fails.
  */
-export async function startSampleApp(
+export async function startSampleAppFromEnvironment(
   environment: Record<string, string | undefined> = {},
   /** Runs before `init()`, as main.ts sets the app up before `listen()` (e.g. Swagger). */
   beforeInit: (app: INestApplication) => void = () => {},
 ): Promise<SampleApp> {
-  const emulator = await PortOneEmulator.start({ strict: true, port: 0 });
-  // The same switch main.ts uses: ConfigService reads process.env when the module's options factory runs.
+  const emulator = await PortOneEmulator.start({ port: 0 });
   const restoreEnvironment = setEnvironment({ ...emulatorEnvironment(emulator), ...environment });
+  return boot(emulator, restoreEnvironment, builder => builder);
+}
+
+async function boot(
+  emulator: PortOneEmulator,
+  cleanUp: () => void,
+  override: (builder: TestingModuleBuilder) => TestingModuleBuilder,
+): Promise<SampleApp> {
   try {
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+    const moduleRef = await override(Test.createTestingModule({ imports: [AppModule] })).compile();
     const app = moduleRef.createNestApplication({ logger: false });
     beforeInit(app);
     await app.init();
@@ -38,12 +71,12 @@ export async function startSampleApp(
       async close() {
         await app.close();
         await emulator.close();
-        restoreEnvironment();
+        cleanUp();
       },
     };
   } catch (error) {
     await emulator.close();
-    restoreEnvironment();
+    cleanUp();
     throw error;
   }
 }
@@ -91,15 +124,30 @@ export function sendBody(overrides: Record<string, unknown> = {}) {
 }
 
 /**
- * Boots the sample against a fresh emulator for a describe block and hands it to `assign`; closes it
- * afterwards and clears the emulator's request log before each test.
+ * Boots the sample against a fresh emulator for a describe block and returns a handle to it; closes it
+ * afterwards and clears the emulator's request log before each test. Read the handle inside tests and hooks.
  */
-export function useSampleApp(assign: (sample: SampleApp) => void): void {
+export function useSampleApp(): SampleApp {
   let sample: SampleApp | undefined;
   beforeAll(async () => {
     sample = await startSampleApp();
-    assign(sample);
   });
   afterAll(() => sample?.close());
   beforeEach(() => sample?.emulator.clearRequests());
+  const current = (): SampleApp => {
+    if (!sample) throw new Error('useSampleApp: read the handle inside a test or hook');
+    return sample;
+  };
+  return {
+    get app() {
+      return current().app;
+    },
+    get server() {
+      return current().server;
+    },
+    get emulator() {
+      return current().emulator;
+    },
+    close: () => current().close(),
+  };
 }

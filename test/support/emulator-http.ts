@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
-import { sendRequest } from '../support/emulator-fixtures';
-export { CHANNELS_WITH_DANAL_EXTRAS } from '../support/emulator-fixtures';
+import { sendRequest } from './emulator-fixtures';
+export { CHANNELS_WITH_DANAL_EXTRAS } from './emulator-fixtures';
 import { PortOneEmulator, type PortOneEmulatorOptions } from '../../lib/testing';
 
 /** A response with its body parsed as JSON when possible. */
@@ -92,7 +92,7 @@ export function sendBody(
   emulator: PortOneEmulator,
   overrides: Record<string, unknown> = {},
 ): Record<string, unknown> {
-  return sendRequest(emulator, overrides);
+  return sendRequest(emulator.credentials.channelKeys.danal, overrides);
 }
 
 /** A valid V1 CVS issue body. */
