@@ -25,7 +25,7 @@ describe('emulator.moduleOptions() and the channel keys', () => {
     try {
       const { channelKeys } = emulator.credentials;
       const { impUid } = await app.certifications.requestOtp(
-        otpRequest(emulator, { channelKey: channelKeys.identityVerification }),
+        otpRequest(channelKeys.identityVerification, {}),
       );
       expect((await app.certifications.confirmOtp(impUid, { otp: emulator.lastOtp(impUid) })).certified).toBe(
         true,
@@ -36,16 +36,13 @@ describe('emulator.moduleOptions() and the channel keys', () => {
         amount: 1000,
       });
       expect(issued.status).toBe('ready');
-      await app.identityVerifications.send(
-        'iv-mo',
-        sendRequest(emulator, { channelKey: channelKeys.identityVerification }),
-      );
+      await app.identityVerifications.send('iv-mo', sendRequest(channelKeys.identityVerification, {}));
       expect(
         (await app.identityVerifications.confirm('iv-mo', { otp: emulator.lastOtp('iv-mo') })).status,
       ).toBe('VERIFIED');
       await app.identityVerifications.send(
         'iv-mo-app',
-        sendRequest(emulator, { channelKey: channelKeys.identityVerificationApp, method: 'APP' }),
+        sendRequest(channelKeys.identityVerificationApp, { method: 'APP' }),
       );
       expect((await app.identityVerifications.confirm('iv-mo-app')).status).toBe('VERIFIED');
     } finally {

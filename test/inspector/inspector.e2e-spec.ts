@@ -55,8 +55,10 @@ describe('the emulator inspector page in headless Chromium', () => {
     expect(await page.locator('#sms').innerText()).toContain('No OTP sent yet.');
 
     // Through the module, as an app would: a V1 OTP and a V2 identity verification.
-    const { impUid } = await app.certifications.requestOtp(otpRequest(emulator));
-    await app.identityVerifications.send('iv-inspector', sendRequest(emulator));
+    const { impUid } = await app.certifications.requestOtp(
+      otpRequest(emulator.credentials.channelKeys.danal),
+    );
+    await app.identityVerifications.send('iv-inspector', sendRequest(emulator.credentials.channelKeys.danal));
     const v1Otp = emulator.lastOtp(impUid)!;
     const v2Otp = emulator.lastOtp('iv-inspector')!;
 

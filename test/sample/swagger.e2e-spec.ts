@@ -1,11 +1,11 @@
 import request from 'supertest';
 import { OPENAPI_JSON_PATH, setUpSwagger } from '../../sample/src/swagger';
-import { startSampleApp, type SampleApp } from './sample-app';
+import { startSampleApp, type SampleApp } from '../support/sample-app';
 
 describe('sample: Swagger UI at / and the OpenAPI document', () => {
   let sample: SampleApp;
   beforeAll(async () => {
-    sample = await startSampleApp({}, setUpSwagger);
+    sample = await startSampleApp(setUpSwagger);
   });
   afterAll(() => sample.close());
 

@@ -4,7 +4,7 @@ import type { App } from 'supertest/types';
 import { AppModule } from '../../sample/src/app.module';
 import { emulatorEnvironment } from '../../sample/src/emulator/emulator-environment';
 import { ChannelKeys } from '../../sample/src/config/channel-keys';
-import { PORTONE_MODULE_OPTIONS, PortOneEmulator, type PortOneModuleOptions } from '../../sample/src/portone';
+import { PORTONE_MODULE_OPTIONS, PortOneEmulator } from '../../sample/src/portone';
 
 /** The sample's AppModule, booted against a fresh emulator exactly as `npm start` does in emulator mode. */
 export interface SampleApp {
@@ -19,23 +19,19 @@ export interface SampleApp {
  * PortOneModule (`PORTONE_MODULE_OPTIONS`) and the sample's `ChannelKeys` at the emulator. Nothing in
  * `process.env` changes.
  */
-export async function startSampleApp(): Promise<SampleApp> {
+export async function startSampleApp(
+  /** Runs before `init()`, as main.ts sets the app up before `listen()` (e.g. Swagger). */
+  beforeInit: (app: INestApplication) => void = () => {},
+): Promise<SampleApp> {
   const emulator = await PortOneEmulator.start({ port: 0 });
-  const { v1, v2, channelKeys } = emulator.credentials;
-  const options: PortOneModuleOptions = {
-    v1: { apiKey: v1.apiKey, apiSecret: v1.apiSecret, baseUrl: emulator.v1BaseUrl },
-    v2: { apiSecret: v2.apiSecret, storeId: v2.storeId, baseUrl: emulator.v2BaseUrl },
-  };
-  return boot(
-    emulator,
-    () => undefined,
-    builder =>
-      builder
-        .overrideProvider(PORTONE_MODULE_OPTIONS)
-        .useValue(options)
-        .overrideProvider(ChannelKeys)
-        .useValue({ danal: channelKeys.danal, galaxia: channelKeys.galaxia }),
-  );
+  const { channelKeys } = emulator.credentials;
+  const override = (builder: TestingModuleBuilder) =>
+    builder
+      .overrideProvider(PORTONE_MODULE_OPTIONS)
+      .useValue(emulator.moduleOptions())
+      .overrideProvider(ChannelKeys)
+      .useValue({ danal: channelKeys.danal, galaxia: channelKeys.galaxia });
+  return boot(emulator, () => undefined, override, beforeInit);
 }
 
 /**
@@ -51,13 +47,14 @@ export async function startSampleAppFromEnvironment(
 ): Promise<SampleApp> {
   const emulator = await PortOneEmulator.start({ port: 0 });
   const restoreEnvironment = setEnvironment({ ...emulatorEnvironment(emulator), ...environment });
-  return boot(emulator, restoreEnvironment, builder => builder);
+  return boot(emulator, restoreEnvironment, builder => builder, beforeInit);
 }
 
 async function boot(
   emulator: PortOneEmulator,
   cleanUp: () => void,
   override: (builder: TestingModuleBuilder) => TestingModuleBuilder,
+  beforeInit: (app: INestApplication) => void,
 ): Promise<SampleApp> {
   try {
     const moduleRef = await override(Test.createTestingModule({ imports: [AppModule] })).compile();
