@@ -8,6 +8,7 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CertificationService, PortOneModule } from '../lib';
 import { PortOneEmulator } from '../lib/testing';
+import { otpRequest } from './seed';
 
 const CALLS = Number(process.env.LOAD_CALLS ?? 100_000);
 const CONCURRENCY = 200;
@@ -25,14 +26,9 @@ async function main(): Promise<void> {
   class LoadModule {}
   const app = await NestFactory.createApplicationContext(LoadModule, { logger: false });
   const certifications = app.get(CertificationService);
-  const { impUid } = await certifications.requestOtp({
-    name: '부하',
-    phone: '01012345678',
-    birth: '900101',
-    genderDigit: '1',
-    carrier: 'SKT',
-    channelKey: emulator.credentials.channelKeys.danal,
-  });
+  const { impUid } = await certifications.requestOtp(
+    otpRequest(emulator.credentials.channelKeys.danal, '부하'),
+  );
 
   let started = 0;
   let failures = 0;

@@ -15,6 +15,18 @@ export interface EmulatorAddress {
   };
 }
 
+/** A V1 OTP request the emulator accepts, for a made-up person. */
+export function otpRequest(channelKey: string, name: string) {
+  return {
+    name,
+    phone: '01012345678',
+    birth: '900101',
+    genderDigit: '1',
+    carrier: 'SKT',
+    channelKey,
+  } as const;
+}
+
 /** One verified V1 certification and one verified V2 identity verification, made through the module. */
 export async function seedEmulator(emulator: EmulatorAddress): Promise<BenchTarget> {
   @Module({
@@ -30,14 +42,9 @@ export async function seedEmulator(emulator: EmulatorAddress): Promise<BenchTarg
   const otpOf = async (id: string) =>
     ((await (await fetch(`${emulator.origin}/emulator/otp/${id}`)).json()) as { otp: string }).otp;
   const certifications = app.get(CertificationService);
-  const { impUid } = await certifications.requestOtp({
-    name: '벤치',
-    phone: '01012345678',
-    birth: '900101',
-    genderDigit: '1',
-    carrier: 'SKT',
-    channelKey: emulator.credentials.channelKeys.danal,
-  });
+  const { impUid } = await certifications.requestOtp(
+    otpRequest(emulator.credentials.channelKeys.danal, '벤치'),
+  );
   await certifications.confirmOtp(impUid, { otp: await otpOf(impUid) });
   const identity = app.get(IdentityVerificationService);
   const ivId = `bench-seed-${Date.now()}`;

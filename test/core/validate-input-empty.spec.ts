@@ -1,0 +1,29 @@
+import { PortOneValidationError, RequestCertificationOtpDto, StoreScopeDto } from '../../lib';
+import { validateInput } from '../../lib/core/validate-input';
+
+/** `get(id)` passes an empty scope on every call; validateInput skips the round trip only where {} is valid. */
+describe('validateInput with an empty object', () => {
+  it('an empty StoreScopeDto (every field optional) is a plain StoreScopeDto', () => {
+    const scope = validateInput(StoreScopeDto, {});
+    expect(scope).toBeInstanceOf(StoreScopeDto);
+    expect(scope).toStrictEqual(new StoreScopeDto());
+  });
+
+  it('an empty DTO with required fields is still refused, naming the fields', () => {
+    let error: unknown;
+    try {
+      validateInput(RequestCertificationOtpDto, {});
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(error).toBeInstanceOf(PortOneValidationError);
+    expect((error as PortOneValidationError).issues.map(issue => issue.field)).toEqual(
+      expect.arrayContaining(['name', 'phone', 'birth']),
+    );
+  });
+
+  it('an object with keys is validated as usual', () => {
+    expect(() => validateInput(StoreScopeDto, { storeId: '' })).toThrow(PortOneValidationError);
+    expect(validateInput(StoreScopeDto, { storeId: 'store-1' })).toMatchObject({ storeId: 'store-1' });
+  });
+});
