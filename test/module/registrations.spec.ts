@@ -1,3 +1,4 @@
+import { HttpService } from '@nestjs/axios';
 import { Injectable, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import {
@@ -7,6 +8,7 @@ import {
   PORTONE_MODULE_OPTIONS,
   PortOneConfigurationError,
   PortOneModule,
+  getPortOneHttpToken,
   getPortOneToken,
   type PortOneModuleOptions,
 } from '../../lib';
@@ -62,6 +64,10 @@ describe('named registrations', () => {
       expect(moduleRef.get(getPortOneToken(CertificationService, 'agency'))).toBe(
         checkout.agencyCertifications,
       );
+      // Each registration has its own authenticated HttpServices too.
+      const liveHttp = moduleRef.get<HttpService>(getPortOneHttpToken('v1', 'live'));
+      expect(liveHttp).toBeInstanceOf(HttpService);
+      expect(liveHttp).not.toBe(moduleRef.get(getPortOneHttpToken('v1', 'agency')));
 
       const { impUid: liveUid } = await checkout.liveCertifications.requestOtp(
         otpRequest(live.credentials.channelKeys.danal),
