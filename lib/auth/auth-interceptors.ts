@@ -26,7 +26,11 @@ export function registerAuthInterceptors(instance: AxiosInstance, strategy: Auth
   instance.interceptors.request.use(async config => {
     const request = config as PortOneAxiosConfig;
     const context = (request.portone ??= {});
-    if (!context.skipAuth) context.usedCredential = await strategy.authorize(request);
+    if (!context.skipAuth) {
+      context.beforeSend?.(); // a call refused now must not even fetch a token
+      context.usedCredential = await strategy.authorize(request);
+    }
+    context.beforeSend?.();
     return request;
   });
 

@@ -10,6 +10,9 @@ export interface IssuedToken {
   readonly lifetimeMs: number;
 }
 
+/** The most a token's usable life is shortened by (half its life when that is less). */
+const EXPIRY_MARGIN_MS = 5_000;
+
 interface CachedToken {
   readonly value: string;
   readonly refreshAt: number;
@@ -36,10 +39,15 @@ export class SingleFlightTokenCache {
     private readonly now: () => number = () => performance.now(),
   ) {}
 
-  /** A valid token: the cached one, or the result of the one in-flight fetch. */
-  get(): Promise<string> {
+  /**
+   * A valid token: the cached one, or the result of the one in-flight fetch. `fresh` (for the replay after
+   * a 401) accepts the cached token only in the first part of its life, before its refresh point: a replay
+   * must not fail again because it carried a token that was about to expire anyway.
+   */
+  get(options: { fresh?: boolean } = {}): Promise<string> {
     const token = this.current;
     const now = this.now();
+    if (options.fresh) return token && now < token.refreshAt ? Promise.resolve(token.value) : this.fetch();
     if (token && now < token.refreshAt) return Promise.resolve(token.value);
     if (token && now < token.expiresAt) {
       // Refresh ahead of expiry without making this caller wait. A failure here is not fatal: the next
@@ -77,7 +85,11 @@ export class SingleFlightTokenCache {
     // Refresh `refreshMarginMs` before expiry, but never sooner than half-way through a short-lived token:
     // PortOne V1 hands back the SAME token when asked early, so refreshing too eagerly would loop.
     const refreshIn = Math.max(lifetime - this.refreshMarginMs, lifetime / 2);
-    this.current = { value: issued.value, refreshAt: sentAt + refreshIn, expiresAt: sentAt + lifetime };
+    // Stop handing the token out a little before it expires: a request carrying it still has to be written
+    // and read, and a busy event loop can take tens of milliseconds over that. With 200 ms tokens and no
+    // margin, tokens handed out in their last milliseconds arrived expired.
+    const usableFor = lifetime - Math.min(EXPIRY_MARGIN_MS, lifetime / 2);
+    this.current = { value: issued.value, refreshAt: sentAt + refreshIn, expiresAt: sentAt + usableFor };
     return issued.value;
   }
 }

@@ -20,7 +20,7 @@ export class V1AuthStrategy implements AuthStrategy {
   ) {}
 
   async authorize(config: PortOneAxiosConfig): Promise<string> {
-    const token = await this.tokens.get();
+    const token = await this.tokens.get({ fresh: config.portone?.authReplayed });
     config.headers.set('Authorization', `Bearer ${token}`);
     if (this.tierCode) config.headers.set('Tier', this.tierCode);
     return token;

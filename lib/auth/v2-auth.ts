@@ -36,7 +36,7 @@ export class V2TokenAuthStrategy implements AuthStrategy {
   constructor(private readonly tokens: SingleFlightTokenCache) {}
 
   async authorize(config: PortOneAxiosConfig): Promise<string> {
-    const token = await this.tokens.get();
+    const token = await this.tokens.get({ fresh: config.portone?.authReplayed });
     config.headers.set('Authorization', `Bearer ${token}`);
     return token;
   }

@@ -12,6 +12,8 @@ export interface AttemptContext {
   authReplayed?: boolean;
   /** The credential this attempt carried, so a 401 invalidates exactly that one. */
   usedCredential?: string;
+  /** Called before the credential is fetched and right before sending; throws to send nothing (shutdown). */
+  readonly beforeSend?: () => void;
 }
 
 /** @internal */

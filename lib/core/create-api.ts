@@ -76,7 +76,9 @@ function createTransport(
     createAxiosInstance({
       baseURL,
       timeoutMs: options.timeoutMs,
-      maxSockets: options.maxSockets,
+      // One socket more than calls may be on the wire (RequestSlots): a token request then never queues
+      // behind the calls that wait for it.
+      maxSockets: options.maxSockets + 1,
       maxResponseBytes: options.maxResponseBytes,
     }),
     protocol,
@@ -86,6 +88,8 @@ function createTransport(
       logger: options.logger,
       secrets,
       observer: observers.observer,
+      concurrency: options.maxSockets,
+      shutdownGraceMs: options.shutdownGraceMs,
     },
   );
 }

@@ -1,4 +1,4 @@
-import type { OnApplicationShutdown } from '@nestjs/common';
+import type { BeforeApplicationShutdown, OnApplicationShutdown } from '@nestjs/common';
 import type { ClassConstructor } from 'class-transformer';
 import { PortOneConfigurationError } from '../errors';
 import { messages } from '../errors/messages';
@@ -16,7 +16,7 @@ import { validateInput, validatePathParam } from './validate-input';
  * `PortOneConfigurationError` naming the missing option, and nothing is sent.
  * @internal
  */
-export class PortOneClient implements OnApplicationShutdown {
+export class PortOneClient implements BeforeApplicationShutdown, OnApplicationShutdown {
   constructor(
     readonly api: 'v1' | 'v2',
     private readonly transport: PortOneTransport | undefined,
@@ -67,8 +67,15 @@ export class PortOneClient implements OnApplicationShutdown {
     return this.configured(request.operation).exchange(request);
   }
 
-  /** Closes the keep-alive sockets (resolves once they are closed). */
+  /** Shutdown, step 1: refuse new calls, let the ones on the wire finish (bounded by `shutdownGraceMs`). */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.transport?.close();
+  }
+
+  /** Shutdown, step 2: close the sockets (cutting off whatever outlived the grace period). */
   async onApplicationShutdown(): Promise<void> {
+    // Also reached without step 1 (a module closed on its own): the drain still comes first.
+    await this.transport?.close();
     await this.transport?.destroy();
   }
 

@@ -1,7 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import type { LoggerService } from '@nestjs/common';
 import type { AxiosResponse } from 'axios';
-import { PortOneAbortedError, PortOneError, type PortOneRequestSummary } from '../errors';
+import {
+  PortOneAbortedError,
+  PortOneError,
+  PortOneShutdownError,
+  type PortOneRequestSummary,
+} from '../errors';
 import { messages } from '../errors/messages';
 import type { AttemptResult, PortOneObserver } from '../observability/call-observer';
 import type { ResolvedRetryPolicy } from '../options/resolve-options';
@@ -12,6 +17,7 @@ import type { OwnedAxiosInstance } from './axios-instance';
 import type { PortOneCallOptions } from './call-options';
 import { describeThrown, readRequestId, toPortOneError, type FailureContext } from './error-map';
 import type { Protocol } from './protocols';
+import { RequestSlots } from './request-slots';
 import { backoffDelay, sleep } from './retry-rule';
 import { validateCallOptions } from './validate-call-options';
 
@@ -56,6 +62,10 @@ export interface TransportSettings {
   readonly secrets?: HeldSecrets;
   /** Told where each call starts, each attempt ends and the call ends (health statistics, telemetry). */
   readonly observer?: PortOneObserver;
+  /** Most calls on the wire at once (`maxSockets`); see RequestSlots. Token requests do not count. */
+  readonly concurrency: number;
+  /** How long `close()` waits for the calls on the wire (`shutdownGraceMs`). */
+  readonly shutdownGraceMs: number;
 }
 
 type AttemptOutcome =
@@ -73,11 +83,20 @@ type AttemptOutcome =
  * @internal
  */
 export class PortOneTransport {
+  private readonly slots: RequestSlots;
+  /** Aborted when shutdown starts: wakes calls sleeping between retries. */
+  private readonly closing = new AbortController();
+  /** Set when the grace period ran out with calls still on the wire (their sockets are then destroyed). */
+  private cutOff = false;
+  private drained?: Promise<void>;
+
   constructor(
     private readonly http: OwnedAxiosInstance,
     readonly protocol: Protocol,
     private readonly settings: TransportSettings,
-  ) {}
+  ) {
+    this.slots = new RequestSlots(settings.concurrency);
+  }
 
   /** Registers the auth interceptors on this transport's axios instance. Called once, when the API is built. */
   authenticate(strategy: AuthStrategy): void {
@@ -140,8 +159,12 @@ export class PortOneTransport {
       path: request.path,
     };
     const signal = request.options?.signal;
+    const notSent = (): PortOneShutdownError => new PortOneShutdownError({ request: summary, sent: false });
+    if (this.closing.signal.aborted) throw notSent();
     // An already aborted call must not even fetch a token.
     if (signal?.aborted) throw new PortOneAbortedError({ request: summary });
+    // A retry's wait ends early when the caller aborts or the app shuts down.
+    const wake = signal ? AbortSignal.any([signal, this.closing.signal]) : this.closing.signal;
     const context: FailureContext = {
       request: summary,
       retrySafe: request.retrySafe,
@@ -152,7 +175,7 @@ export class PortOneTransport {
 
     for (let attempt = 0; ; attempt++) {
       const startedAt = performance.now();
-      const outcome = await this.attempt(request, context);
+      const outcome = await this.attempt(request, context, notSent);
       const retryInMs =
         outcome.error && this.retryDelay(request, outcome.error, attempt, outcome.retryAfterMs);
       const result: AttemptResult = {
@@ -167,15 +190,59 @@ export class PortOneTransport {
       attemptEnded?.(result); // each attempt ends here
       if (!outcome.error) return outcome;
       if (retryInMs === undefined) throw outcome.error;
-      await sleep(retryInMs, signal).catch(() => {
-        throw new PortOneAbortedError({ request: summary });
+      await sleep(retryInMs, wake).catch(() => {
+        // Shutting down: the retry is not made, and the last answer stands.
+        throw this.closing.signal.aborted ? outcome.error : new PortOneAbortedError({ request: summary });
       });
     }
   }
 
-  /** One HTTP attempt, never throwing: its payload, or its failure already mapped to a PortOneError. */
-  private async attempt(request: TransportRequest, context: FailureContext): Promise<AttemptOutcome> {
-    const portone: AttemptContext = { skipAuth: request.tokenCredential !== undefined };
+  /**
+   * One HTTP attempt, never throwing: its payload, or its failure already mapped to a PortOneError.
+   *
+   * A call first takes a slot (RequestSlots), and only then gets its token and a socket, so the token it
+   * carries cannot expire while the request waits in the socket pool. Token requests take no slot: the calls
+   * waiting for the token hold theirs.
+   */
+  private async attempt(
+    request: TransportRequest,
+    context: FailureContext,
+    notSent: () => PortOneShutdownError,
+  ): Promise<AttemptOutcome> {
+    const isTokenRequest = request.tokenCredential !== undefined;
+    let release = (): void => undefined;
+    if (!isTokenRequest) {
+      try {
+        release = await this.slots.acquire(request.options?.signal);
+      } catch (reason) {
+        return {
+          error:
+            reason instanceof PortOneShutdownError
+              ? notSent()
+              : new PortOneAbortedError({ request: context.request }),
+        };
+      }
+    }
+    try {
+      return await this.send(request, context, notSent);
+    } finally {
+      release();
+    }
+  }
+
+  private async send(
+    request: TransportRequest,
+    context: FailureContext,
+    notSent: () => PortOneShutdownError,
+  ): Promise<AttemptOutcome> {
+    const portone: AttemptContext = {
+      skipAuth: request.tokenCredential !== undefined,
+      // Checked before the token is fetched and again right before sending: once shutdown has started, an
+      // attempt that is not on the wire yet sends nothing, token requests included.
+      beforeSend: () => {
+        if (this.closing.signal.aborted) throw notSent();
+      },
+    };
     let response: AxiosResponse<unknown>;
     try {
       // Serialise: axios JSON-encodes `data` and encodes `params`. Authenticate: the interceptors registered in
@@ -191,6 +258,8 @@ export class PortOneTransport {
         portone,
       } as PortOneAxiosConfig);
     } catch (thrown) {
+      // Still on the wire when the grace period ran out: PortOne may have done it, and only we know why it failed.
+      if (this.cutOff) return { error: new PortOneShutdownError({ request: context.request, sent: true }) };
       // A failed token request, thrown by the auth interceptor, is already typed.
       if (thrown instanceof PortOneError) return { error: thrown };
       const described = describeThrown(thrown, this.protocol);
@@ -225,6 +294,7 @@ export class PortOneTransport {
     const policy = this.settings.retry;
     if (!error.retryable || request.tokenCredential !== undefined) return undefined;
     if (attempt >= policy.maxRetries || request.options?.signal?.aborted) return undefined;
+    if (this.closing.signal.aborted) return undefined;
     if (retryAfterMs !== undefined) return retryAfterMs <= policy.maxDelayMs ? retryAfterMs : undefined;
     return backoffDelay(policy, attempt);
   }
@@ -246,8 +316,30 @@ export class PortOneTransport {
     }
   }
 
-  /** Closes the keep-alive socket pool; called when the Nest app shuts down. */
+  /**
+   * Shutdown, step 1: stops accepting calls. Calls not yet sent (waiting for a slot, a token or a retry) are
+   * refused with `PortOneShutdownError` (`sent: false`) and nothing more goes out, token requests included.
+   * Resolves when the calls on the wire have finished, or after `shutdownGraceMs`.
+   */
+  close(): Promise<void> {
+    this.drained ??= this.drain();
+    return this.drained;
+  }
+
+  /** Shutdown, step 2: closes the keep-alive socket pool; whatever is still on the wire is cut off. */
   destroy(): Promise<void> {
     return this.http.destroy();
+  }
+
+  private async drain(): Promise<void> {
+    this.closing.abort();
+    this.slots.close(() => new PortOneShutdownError({ sent: false }));
+    let timer: NodeJS.Timeout | undefined;
+    const graceOver = new Promise<'grace-over'>(resolve => {
+      timer = setTimeout(() => resolve('grace-over'), this.settings.shutdownGraceMs);
+    });
+    const outcome = await Promise.race([this.slots.whenIdle(), graceOver]);
+    clearTimeout(timer);
+    this.cutOff = outcome === 'grace-over';
   }
 }

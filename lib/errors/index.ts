@@ -12,3 +12,4 @@ export {
 } from './portone-network.error';
 export { PortOneAbortedError } from './portone-aborted.error';
 export { PortOneResponseTooLargeError } from './portone-response-too-large.error';
+export { PortOneShutdownError } from './portone-shutdown.error';

@@ -75,6 +75,18 @@ export const messages = {
       ? `${where(request)} answered HTTP ${status} without the V1 envelope`
       : `${where(request)} answered HTTP ${status} with a body that is not JSON`,
 
+  /** A 2xx answer of the API generation's form whose content is not what the operation's type promises. */
+  unexpectedAnswer: (request: PortOneRequestSummary | undefined, what: string): string =>
+    `${where(request)}: PortOne answered something unexpected (${what})`,
+
+  /** Shutdown: the call was refused before anything was sent. */
+  shutdownNotSent: (request: PortOneRequestSummary | undefined): string =>
+    `${where(request)} was not sent: the app is shutting down`,
+
+  /** Shutdown: the call was still on the wire when the grace period ran out. */
+  shutdownCutOff: (request: PortOneRequestSummary | undefined): string =>
+    `${where(request)} was cut off by the app's shutdown after the grace period; PortOne may have processed it`,
+
   invalidInput: (target: string, issues: readonly PortOneValidationIssue[]): string =>
     `Invalid ${target}: ${issues
       .map(issue => `${issue.field} (${issue.rules.join(', ')}): ${issue.messages.join('; ')}`)

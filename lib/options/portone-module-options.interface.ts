@@ -84,7 +84,9 @@ export interface PortOneModuleOptions {
    */
   logger?: boolean | LoggerService;
   /**
-   * Most sockets kept open to each API host (keep-alive pool), 1 to 10,000.
+   * Most calls on the wire at once to each API host, 1 to 10,000: the keep-alive pool has this many
+   * sockets, plus one kept for token requests. Further calls wait their turn inside the module and get
+   * their access token only when their turn comes, so a token never expires while its request waits.
    * @default 50
    */
   maxSockets?: number;
@@ -95,4 +97,12 @@ export interface PortOneModuleOptions {
    * @default 8388608 (8 MiB)
    */
   maxResponseBytes?: number;
+  /**
+   * How long the app's shutdown (`app.close()`) waits for calls already on the wire, in milliseconds. From
+   * the moment shutdown starts, calls not yet sent are refused with `PortOneShutdownError` (`sent: false`)
+   * and no request or token fetch leaves; calls still on the wire after this long are cut off
+   * (`PortOneShutdownError`, `sent: true`) and the sockets closed.
+   * @default 10000
+   */
+  shutdownGraceMs?: number;
 }

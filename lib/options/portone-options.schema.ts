@@ -127,4 +127,10 @@ export class PortOneOptionsSchema {
   /** Checked by `resolveModuleOptions` (a boolean or a LoggerService); listed so it is a known key. */
   @Allow()
   logger?: unknown;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_TIMER_MS)
+  shutdownGraceMs?: number;
 }

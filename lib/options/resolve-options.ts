@@ -22,6 +22,7 @@ export const DEFAULTS = {
   maxDelayMs: 5_000,
   maxSockets: 50,
   maxResponseBytes: 8 * 1024 * 1024,
+  shutdownGraceMs: 10_000,
 } as const;
 
 /** @internal */
@@ -41,6 +42,7 @@ export interface ResolvedPortOneOptions {
   readonly logger?: LoggerService;
   readonly maxSockets: number;
   readonly maxResponseBytes: number;
+  readonly shutdownGraceMs: number;
 }
 
 /**
@@ -90,6 +92,7 @@ export function resolveModuleOptions(raw: unknown): ResolvedPortOneOptions {
     logger: toLogger(options.logger),
     maxSockets: options.maxSockets ?? DEFAULTS.maxSockets,
     maxResponseBytes: options.maxResponseBytes ?? DEFAULTS.maxResponseBytes,
+    shutdownGraceMs: options.shutdownGraceMs ?? DEFAULTS.shutdownGraceMs,
   };
 }
 

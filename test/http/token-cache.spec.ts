@@ -60,6 +60,20 @@ describe('SingleFlightTokenCache', () => {
     expect(issuedCount()).toBe(2);
   });
 
+  it('stops handing a token out before it expires (5 s early, or half-way through a short life)', async () => {
+    const { cache, issuedCount, releaseAll, advance } = setup(200, 30_000);
+    const first = cache.get();
+    releaseAll();
+    await first;
+    advance(99);
+    expect(await cache.get()).toBe('token-1');
+    advance(2); // 101 ms of 200: a busy process could deliver it expired, so the caller waits for a new one
+    const next = cache.get();
+    releaseAll();
+    expect(await next).toBe('token-2');
+    expect(issuedCount()).toBe(2);
+  });
+
   it('never refreshes sooner than half-way through a short-lived token (no storm)', async () => {
     const { cache, issuedCount, releaseAll, advance } = setup(20_000, 30_000);
     const first = cache.get();
