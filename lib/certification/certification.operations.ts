@@ -1,11 +1,17 @@
 import { defineOperation } from '../core/operation';
 import { toJsonString } from '../core/wire';
+import { expectRecord } from '../mapping/expect-shape';
 import { ConfirmCertificationOtpDto } from './dto/confirm-certification-otp.dto';
 import { RequestCertificationOtpDto } from './dto/request-certification-otp.dto';
+import type { Certification } from './models/certification.model';
 import { mapCertification, mapCertificationOtpRequest } from './models/map-certification';
 
 // V1 certification endpoints (api.iamport.kr). None but `get` is retried: V1 has no idempotency, and a
 // repeated OTP request would send a second SMS.
+
+// The envelope's `response` must be a record with its `imp_uid`: a string, a list or null is not a certification.
+const toCertification = (payload: unknown): Certification =>
+  mapCertification(expectRecord(payload, 'certification', { strings: ['imp_uid'] }));
 
 /** @internal */
 export const certificationOperations = {
@@ -15,7 +21,7 @@ export const certificationOperations = {
     method: 'GET',
     path: '/certifications/{impUid}',
     idempotency: 'natural',
-    map: mapCertification,
+    map: toCertification,
   }),
 
   delete: defineOperation({
@@ -24,7 +30,7 @@ export const certificationOperations = {
     method: 'DELETE',
     path: '/certifications/{impUid}',
     idempotency: 'none',
-    map: mapCertification,
+    map: toCertification,
   }),
 
   requestOtp: defineOperation({
@@ -50,7 +56,7 @@ export const certificationOperations = {
       bypass: toJsonString(dto.bypass),
     }),
     sensitive: ['name', 'phone', 'birth', 'genderDigit'],
-    map: mapCertificationOtpRequest,
+    map: payload => mapCertificationOtpRequest(expectRecord(payload, 'response', { strings: ['imp_uid'] })),
   }),
 
   confirmOtp: defineOperation({
@@ -62,6 +68,6 @@ export const certificationOperations = {
     input: ConfirmCertificationOtpDto,
     body: dto => (dto.otp === undefined ? {} : { otp: dto.otp }),
     sensitive: ['otp'],
-    map: mapCertification,
+    map: toCertification,
   }),
 };

@@ -58,8 +58,10 @@ export class PortOneClient implements BeforeApplicationShutdown, OnApplicationSh
       retrySafe: operation.idempotency !== 'none',
       sensitiveValues: sensitiveValuesAt(dto, operation.sensitivePaths),
       options,
+      // Mapped inside the attempt, so that an answer that is not what the type promises is a typed failure.
+      map: operation.map,
     });
-    return operation.map ? operation.map(payload) : (undefined as TResult);
+    return (operation.map ? payload : undefined) as TResult;
   }
 
   /** Sends a request that is not a declared operation (the injectable HttpService's). */

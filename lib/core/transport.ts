@@ -4,6 +4,7 @@ import type { AxiosResponse } from 'axios';
 import {
   PortOneAbortedError,
   PortOneError,
+  PortOneNetworkError,
   PortOneShutdownError,
   type PortOneRequestSummary,
 } from '../errors';
@@ -16,6 +17,7 @@ import type { AttemptContext, PortOneAxiosConfig } from './attempt-context';
 import type { OwnedAxiosInstance } from './axios-instance';
 import type { PortOneCallOptions } from './call-options';
 import { describeThrown, readRequestId, toPortOneError, type FailureContext } from './error-map';
+import { UnexpectedAnswer } from '../mapping/expect-shape';
 import type { Protocol } from './protocols';
 import { RequestSlots } from './request-slots';
 import { backoffDelay, sleep } from './retry-rule';
@@ -44,6 +46,12 @@ export interface TransportRequest {
    * a token for retries) and are reported to observers as token fetches, not as calls.
    */
   readonly tokenCredential?: string;
+  /**
+   * Checks that the payload has the shape the operation's return type promises and builds its model.
+   * Whatever it throws becomes a typed error saying PortOne answered something unexpected: a raw TypeError
+   * or RangeError (a hostile, deeply nested body) never escapes.
+   */
+  readonly map?: (payload: unknown) => unknown;
 }
 
 /** What a successful call returns: the raw answer and its payload (the V1 envelope's `response`). @internal */
@@ -270,12 +278,38 @@ export class PortOneTransport {
     // Read the envelope: a V1 HTTP 200 can still be a failure (`code != 0`).
     const requestId = readRequestId(response.headers);
     const read = this.protocol.readSuccess(response.data);
-    if ('payload' in read) return { response, payload: read.payload, requestId };
+    if ('payload' in read) return this.mapPayload(request, read.payload, response, context, requestId);
     const failure =
       'failure' in read
         ? { kind: 'answer' as const, status: response.status, body: read.failure }
         : { kind: 'invalid-success' as const, status: response.status };
     return { error: toPortOneError(failure, this.atFailure(context, requestId)), status: response.status };
+  }
+
+  /** The operation's model built from the payload, or a typed error when PortOne answered something else. */
+  private mapPayload(
+    request: TransportRequest,
+    payload: unknown,
+    response: AxiosResponse<unknown>,
+    context: FailureContext,
+    requestId: string | undefined,
+  ): AttemptOutcome {
+    if (!request.map) return { response, payload, requestId };
+    try {
+      return { response, payload: request.map(payload), requestId };
+    } catch (thrown) {
+      if (thrown instanceof PortOneError) return { error: thrown, status: response.status };
+      // Only our own shape descriptions are quoted: a mapping crash's message may hold PortOne's values.
+      const what = thrown instanceof UnexpectedAnswer ? thrown.message : 'a body that cannot be read';
+      const error = new PortOneNetworkError(messages.unexpectedAnswer(context.request, what), {
+        failure: 'invalid-response',
+        request: context.request,
+        requestId,
+        status: response.status,
+        retryable: false,
+      });
+      return { error, status: response.status };
+    }
   }
 
   /** The context as the failure is described: the held secrets are read now, so a token issued during the call counts. */

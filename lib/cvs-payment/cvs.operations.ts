@@ -1,10 +1,21 @@
 import { defineOperation } from '../core/operation';
 import { toJsonString } from '../core/wire';
+import { expectRecord } from '../mapping/expect-shape';
 import { IssueCvsPaymentDto } from './dto/issue-cvs-payment.dto';
 import { mapPayment } from './models/map-payment';
+import type { Payment } from './models/payment.model';
 
 // V1 convenience-store payment endpoints (api.iamport.kr). Neither is retried: V1 has no idempotency, so a
 // blind retry could issue a second barcode or fail on an already revoked one.
+
+// A record with its `imp_uid`, whose histories are lists of records: a nested list there is hostile.
+const toPayment = (payload: unknown): Payment =>
+  mapPayment(
+    expectRecord(payload, 'payment', {
+      strings: ['imp_uid'],
+      recordArrays: ['cancel_history', 'deposit_history'],
+    }),
+  );
 
 /** @internal */
 export const cvsOperations = {
@@ -33,7 +44,7 @@ export const cvsOperations = {
       custom_data: toJsonString(dto.customData),
     }),
     sensitive: ['name', 'buyerName', 'buyerEmail', 'buyerTel', 'buyerAddr', 'buyerPostcode'],
-    map: mapPayment,
+    map: toPayment,
   }),
 
   revoke: defineOperation({
@@ -42,6 +53,6 @@ export const cvsOperations = {
     method: 'DELETE',
     path: '/cvs/{impUid}',
     idempotency: 'none',
-    map: mapPayment,
+    map: toPayment,
   }),
 };

@@ -4,8 +4,11 @@ import { ConfirmIdentityVerificationDto } from './dto/confirm-identity-verificat
 import { ListIdentityVerificationsDto } from './dto/list-identity-verifications.dto';
 import { SendIdentityVerificationDto } from './dto/send-identity-verification.dto';
 import { StoreScopeDto } from './dto/store-scope.dto';
-import type { VerifiedIdentityVerification } from './models/identity-verification.model';
-import { mapIdentityVerification, mapIdentityVerificationPage } from './models/map-identity-verification';
+import {
+  readIdentityVerification,
+  readIdentityVerificationPage,
+  readVerifiedIdentityVerification,
+} from './models/read-identity-verification';
 
 // V2 identity-verification endpoints (api.portone.io). V2 is camelCase on the wire already. Every POST is
 // `idempotency: 'key'`: it carries an Idempotency-Key, so retries and 401 replays never send a second SMS.
@@ -25,7 +28,7 @@ export const identityVerificationOperations = {
     idempotency: 'natural',
     input: StoreScopeDto,
     query: (_, { storeId }) => ({ storeId }),
-    map: mapIdentityVerification,
+    map: (payload: unknown) => readIdentityVerification(payload),
   }),
 
   list: defineOperation({
@@ -52,7 +55,7 @@ export const identityVerificationOperations = {
       return { requestBody: JSON.stringify(requestBody) };
     },
     sensitive: FILTERED_CUSTOMER,
-    map: mapIdentityVerificationPage,
+    map: readIdentityVerificationPage,
   }),
 
   send: defineOperation({
@@ -89,10 +92,7 @@ export const identityVerificationOperations = {
     input: ConfirmIdentityVerificationDto,
     body: (dto, { storeId }) => ({ storeId, otp: dto.otp }),
     sensitive: ['otp'],
-    map: payload =>
-      mapIdentityVerification(
-        (payload as { identityVerification?: unknown }).identityVerification,
-      ) as VerifiedIdentityVerification,
+    map: readVerifiedIdentityVerification,
   }),
 
   resend: defineOperation({

@@ -1,2 +1,2 @@
-export { IsStringOrObject } from './is-string-or-object.decorator';
+export { IsJsonObject, IsStringOrObject } from './is-string-or-object.decorator';
 export { ToDate } from './to-date.decorator';

@@ -13,7 +13,7 @@ import {
   ValidateNested,
   type ValidationArguments,
 } from 'class-validator';
-import { IsStringOrObject } from '../../validation';
+import { IsJsonObject, IsStringOrObject } from '../../validation';
 import {
   IDENTITY_VERIFICATION_METHODS,
   IDENTITY_VERIFICATION_OPERATORS,
@@ -104,7 +104,7 @@ export class SendIdentityVerificationDto {
 
   /** PG-specific parameters, e.g. `{ kcpV2: { media_type: 'MC01' } }`. */
   @IsOptional()
-  @IsObject()
+  @IsJsonObject()
   bypass?: Record<string, unknown>;
 
   /** The phone's carrier. */

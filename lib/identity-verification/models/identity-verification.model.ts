@@ -61,7 +61,8 @@ export class UnrecognizedIdentityVerification {
   readonly id?: string;
 
   constructor(readonly raw: Readonly<Record<string, unknown>>) {
-    this.rawStatus = String(raw.status);
+    // The answer is refused before mapping when status is not a string; this keeps the constructor total.
+    this.rawStatus = typeof raw.status === 'string' ? raw.status : '';
     this.id = typeof raw.id === 'string' ? raw.id : undefined;
   }
 }
