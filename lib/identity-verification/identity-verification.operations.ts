@@ -18,6 +18,25 @@ const FILTERED_CUSTOMER = ['name', 'phoneNumber', 'birthYear', 'birthMonth', 'bi
   field => `filter.customer.${field}`,
 );
 
+/** The body of `GET /identity-verifications`. */
+function listRequestBody(dto: ListIdentityVerificationsDto, storeId: string | undefined): object {
+  const filter = dto.filter ?? {};
+  return {
+    page: dto.page,
+    sort: dto.sort,
+    filter: {
+      ...filter,
+      storeId: filter.storeId ?? storeId,
+      from: filter.from?.toISOString(),
+      until: filter.until?.toISOString(),
+    },
+  };
+}
+
+function hasCustomerFilter(dto: ListIdentityVerificationsDto): boolean {
+  return Object.values(dto.filter?.customer ?? {}).some(value => value !== undefined);
+}
+
 /** @internal */
 export const identityVerificationOperations = {
   get: defineOperation({
@@ -38,22 +57,13 @@ export const identityVerificationOperations = {
     path: '/identity-verifications',
     idempotency: 'natural',
     input: ListIdentityVerificationsDto,
-    // JSON in the `requestBody` query value, dates as RFC 3339: the form PortOne's SDK uses (GET bodies do not
-    // survive every proxy).
-    query: (dto, { storeId }) => {
-      const filter = dto.filter ?? {};
-      const requestBody = {
-        page: dto.page,
-        sort: dto.sort,
-        filter: {
-          ...filter,
-          storeId: filter.storeId ?? storeId,
-          from: filter.from?.toISOString(),
-          until: filter.until?.toISOString(),
-        },
-      };
-      return { requestBody: JSON.stringify(requestBody) };
-    },
+    // The filter is JSON, dates as RFC 3339. Without a customer filter it travels in the `requestBody` query
+    // value, the form PortOne's SDK uses. A customer filter (name, phone number, birth date) travels as the
+    // GET's JSON body instead, which PortOne accepts as well (`x-portone-query-or-body`): query strings are
+    // kept by proxies, load balancers and access logs, bodies are not.
+    query: (dto, { storeId }) =>
+      hasCustomerFilter(dto) ? {} : { requestBody: JSON.stringify(listRequestBody(dto, storeId)) },
+    body: (dto, { storeId }) => (hasCustomerFilter(dto) ? listRequestBody(dto, storeId) : undefined),
     sensitive: FILTERED_CUSTOMER,
     map: readIdentityVerificationPage,
   }),

@@ -159,6 +159,28 @@ describe('IdentityVerificationService against the emulator', () => {
       expect(body.filter.from).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     });
 
+    it('a customer filter (personal data) travels as the GET body, never in the URL', async () => {
+      const id = newId();
+      await send(id);
+      const customer = sendRequest(emulator).customer;
+      const found = await app.identityVerifications.list({
+        filter: { customer: { name: customer.name, phoneNumber: customer.phoneNumber } },
+      });
+      expect(found.items.map(item => item.id)).toContain(id);
+
+      const request = emulator.requests.at(-1)!;
+      expect(request).toMatchObject({ method: 'GET', path: '/identity-verifications' });
+      expect(request.query).toEqual({});
+      expect(request.body).toMatchObject({
+        filter: { customer: { name: customer.name }, storeId: emulator.credentials.v2.storeId },
+      });
+      // What a proxy or access log would keep: the whole request line.
+      const line = `${request.path}?${new URLSearchParams(request.query as Record<string, string>).toString()}`;
+      for (const value of [customer.name, encodeURIComponent(customer.name), customer.phoneNumber]) {
+        expect(line).not.toContain(value);
+      }
+    });
+
     it('an unrecognized status keeps the raw record instead of crashing', async () => {
       env.emulator.injectFault({
         api: 'v2',
