@@ -2,6 +2,7 @@ import { HttpStatus } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import {
   PortOneAbortedError,
+  PortOneShutdownError,
   PortOneApiError,
   PortOneAuthError,
   PortOneConfigurationError,
@@ -47,6 +48,7 @@ const UPSTREAM_FAILURE = 'PortOne could not complete the request. Try again late
 const UPSTREAM_TIMEOUT = 'PortOne did not answer in time. Try again later.';
 const SERVER_MISCONFIGURED = 'The payment gateway integration is misconfigured.';
 const CANCELLED = 'The PortOne call was cancelled before it completed.';
+const SHUTTING_DOWN = 'This server is shutting down. Try again.';
 
 /**
  * Maps an error of this module to the HTTP answer an API in front of PortOne should give:
@@ -60,7 +62,7 @@ const CANCELLED = 'The PortOne call was cancelled before it completed.';
  * | `MAX_TRANSACTION_COUNT_REACHED`, HTTP 429 | 429 |
  * | `PG_PROVIDER`, PortOne 5xx, `PortOneAuthError`, `PortOneNetworkError` | 502 |
  * | `PortOneTimeoutError` | 504 |
- * | `PortOneAbortedError` | 503 |
+ * | `PortOneAbortedError`, `PortOneShutdownError` | 503 |
  * | `PortOneConfigurationError`, `CHANNEL_NOT_FOUND`, `FORBIDDEN` (this server's setup) | 500 |
  *
  * Only the errors' typed fields are used; request bodies, headers and credentials are never included.
@@ -88,6 +90,10 @@ export function toPortOneErrorResponse(error: PortOneError): PortOneErrorRespons
   if (error instanceof PortOneNetworkError) {
     // Dropped connections and non-JSON answers (an HTML error page from a proxy).
     return body(HttpStatus.BAD_GATEWAY, UPSTREAM_FAILURE, { requestId: error.requestId });
+  }
+  if (error instanceof PortOneShutdownError) {
+    // This instance is going away; another one can take the call (nothing was sent unless `sent`).
+    return body(HttpStatus.SERVICE_UNAVAILABLE, SHUTTING_DOWN, { requestId: error.requestId });
   }
   if (error instanceof PortOneAbortedError) {
     // The app's own signal cancelled the call (its client went away, or its deadline passed): this server

@@ -4,6 +4,7 @@ import {
   PortOneAuthError,
   PortOneConfigurationError,
   PortOneNetworkError,
+  PortOneShutdownError,
   PortOneTimeoutError,
   PortOneValidationError,
   type PortOneError,
@@ -39,6 +40,8 @@ describe('PortOneError → HTTP answer mapping', () => {
     ['a timeout', new PortOneTimeoutError(60_000, { request }), 504],
     ['invalid module options', new PortOneConfigurationError(['v1.apiKey must be a string']), 500],
     ['an aborted call', new PortOneAbortedError({ request }), 503],
+    ['a call refused at shutdown', new PortOneShutdownError({ request, sent: false }), 503],
+    ['a call cut off at shutdown', new PortOneShutdownError({ request, sent: true }), 503],
   ])('%s → %i', (_case, error, status) => {
     const body = toPortOneErrorResponse(error);
     expect(body.statusCode).toBe(status);
