@@ -106,11 +106,6 @@ describe('hostile inputs and hostile success answers', () => {
       (a: PortOneTestApp) => a.cvs.revoke('imp_1'),
     ],
     [
-      'V1 revoke: custom_data 5,000 deep',
-      v1PaymentWith('custom_data', nestedObjects(5_000)),
-      (a: PortOneTestApp) => a.cvs.revoke('imp_1'),
-    ],
-    [
       'V2 confirm: a READY record',
       { body: { identityVerification: { ...record, status: 'READY' } } },
       (a: PortOneTestApp) => a.identityVerifications.confirm('iv-1', { otp: '123456' }),
@@ -154,6 +149,9 @@ describe('hostile inputs and hostile success answers', () => {
       rawStatus: 'SOMETHING_NEW',
     });
     next = v1({ imp_uid: 'imp_1', cancel_history: [{ amount: 10 }] });
+    await expect(app.cvs.revoke('imp_1')).resolves.toMatchObject({ impUid: 'imp_1' });
+    // Depth in a text field is not walked: it is not text, so it is left out.
+    next = v1PaymentWith('custom_data', nestedObjects(5_000));
     await expect(app.cvs.revoke('imp_1')).resolves.toMatchObject({ impUid: 'imp_1' });
     // Depth in a field no model declares is never walked.
     next = v1PaymentWith('cancel_history', `[${nestedObjects(5_000)}]`);
