@@ -3,13 +3,13 @@ import { toJsonString } from '../core/wire';
 import { expectRecord } from '../mapping/expect-shape';
 import { IssueCvsPaymentDto } from './dto/issue-cvs-payment.dto';
 import { mapPayment } from './models/map-payment';
-import type { Payment } from './models/payment.model';
+import type { PortOnePayment } from './models/payment.model';
 
 // V1 convenience-store payment endpoints (api.iamport.kr). Neither is retried: V1 has no idempotency, so a
 // blind retry could issue a second barcode or fail on an already revoked one.
 
 // A record with its `imp_uid`, whose histories are lists of records: a nested list there is hostile.
-const toPayment = (payload: unknown): Payment =>
+const toPayment = (payload: unknown): PortOnePayment =>
   mapPayment(
     expectRecord(payload, 'payment', {
       strings: ['imp_uid'],

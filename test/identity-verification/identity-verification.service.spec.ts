@@ -162,17 +162,17 @@ describe('IdentityVerificationService against the emulator', () => {
     it('a customer filter (personal data) travels as the GET body, never in the URL', async () => {
       const id = newId();
       await send(id);
-      const customer = sendRequest(emulator).customer;
-      const found = await app.identityVerifications.list({
+      const customer = sendRequest(env.emulator.credentials.channelKeys.danal).customer;
+      const found = await env.app.identityVerifications.list({
         filter: { customer: { name: customer.name, phoneNumber: customer.phoneNumber } },
       });
       expect(found.items.map(item => item.id)).toContain(id);
 
-      const request = emulator.requests.at(-1)!;
+      const request = env.emulator.requests.at(-1)!;
       expect(request).toMatchObject({ method: 'GET', path: '/identity-verifications' });
       expect(request.query).toEqual({});
       expect(request.body).toMatchObject({
-        filter: { customer: { name: customer.name }, storeId: emulator.credentials.v2.storeId },
+        filter: { customer: { name: customer.name }, storeId: env.emulator.credentials.v2.storeId },
       });
       // What a proxy or access log would keep: the whole request line.
       const line = `${request.path}?${new URLSearchParams(request.query as Record<string, string>).toString()}`;
