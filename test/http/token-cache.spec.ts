@@ -60,14 +60,14 @@ describe('SingleFlightTokenCache', () => {
     expect(issuedCount()).toBe(2);
   });
 
-  it('stops handing a token out before it expires (5 s early, or half-way through a short life)', async () => {
+  it('stops handing a token out before it expires (5 s early, or after a quarter of a short life)', async () => {
     const { cache, issuedCount, releaseAll, advance } = setup(200, 30_000);
     const first = cache.get();
     releaseAll();
     await first;
-    advance(99);
+    advance(49);
     expect(await cache.get()).toBe('token-1');
-    advance(2); // 101 ms of 200: a busy process could deliver it expired, so the caller waits for a new one
+    advance(2); // 51 ms of 200: a busy process could deliver it expired, so the caller waits for a new one
     const next = cache.get();
     releaseAll();
     expect(await next).toBe('token-2');
