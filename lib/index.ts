@@ -38,6 +38,9 @@ export {
 } from './cvs-payment/models/payment.model';
 export { PortOnePaymentCancellation } from './cvs-payment/models/payment-cancellation.model';
 export { PortOneVbankDeposit } from './cvs-payment/models/vbank-deposit.model';
+export type { PaymentLookupOptions, FindPaymentOptions } from './cvs-payment/payment-lookup-options';
+
+export * from './webhooks';
 
 export { IdentityVerificationService } from './identity-verification/identity-verification.service';
 export {

@@ -2,6 +2,7 @@ import { ConfigurableModuleBuilder } from '@nestjs/common';
 import type { PortOneModuleOptions } from './options/portone-module-options.interface';
 import { portOneRegistration } from './portone.providers';
 import { PORTONE_MODULE_OPTIONS } from './portone.tokens';
+import { withWebhookRoutes, type PortOneWebhookMountOptions } from './webhooks/webhook-module-parts';
 
 /**
  * What `forRoot` / `forRootAsync` accept beside the options ("extras"): they decide how the module is
@@ -17,10 +18,15 @@ export interface PortOneModuleExtras {
    * sub-stores). Its services are then injected with `@InjectPortOne(Service, name)` instead of by class.
    */
   name?: string;
+  /**
+   * Mounts the webhook routes (`POST /{path}` for payment notices and V2 deliveries, `POST /{path}/cvs-confirm`)
+   * and dispatches them to your `@OnPortOneWebhook()` / `@OnCvsConfirm()` methods. Without it, no route.
+   */
+  webhook?: PortOneWebhookMountOptions;
 }
 
 /** The defaults; every key listed here is kept out of the options object. */
-const EXTRAS: PortOneModuleExtras = { isGlobal: false, name: undefined };
+const EXTRAS: PortOneModuleExtras = { isGlobal: false, name: undefined, webhook: undefined };
 
 /**
  * `forRoot` / `forRootAsync` come from Nest's ConfigurableModuleBuilder; the options are provided under
@@ -36,18 +42,22 @@ export const {
   .setFactoryMethodName('createPortOneOptions')
   .setExtras<PortOneModuleExtras>(EXTRAS, (definition, extras) => {
     const registration = portOneRegistration(extras.name);
-    return {
-      ...definition,
-      global: extras.isGlobal,
-      providers: [...(definition.providers ?? []), ...registration.providers],
-      exports: [...(definition.exports ?? []), ...registration.exports],
-    };
+    return withWebhookRoutes(
+      {
+        ...definition,
+        global: extras.isGlobal,
+        providers: [...(definition.providers ?? []), ...registration.providers],
+        exports: [...(definition.exports ?? []), ...registration.exports],
+      },
+      extras.webhook,
+      extras.name,
+    );
   })
   .build();
 
 /** What `forRootAsync` accepts: `imports`, `inject`, one of `useFactory`, `useClass`, `useExisting`, and the extras. @publicApi */
 export type PortOneModuleAsyncOptions = typeof PORTONE_ASYNC_OPTIONS_TYPE;
-/** What `forRoot` accepts: the options plus the extras (`isGlobal`, `name`). @publicApi */
+/** What `forRoot` accepts: the options plus the extras (`isGlobal`, `name`, `webhook`). @publicApi */
 export type PortOneModuleForRootOptions = typeof PORTONE_OPTIONS_TYPE;
 
 /** Implemented by a class passed as `useClass` / `useExisting` to `forRootAsync`. @publicApi */

@@ -5,7 +5,7 @@ import type { PortOneClient } from './core/portone-client';
 import { CvsService } from './cvs-payment/cvs.service';
 import { PortOneConfigurationError } from './errors';
 import { IdentityVerificationService } from './identity-verification/identity-verification.service';
-import { resolveModuleOptions } from './options/resolve-options';
+import { resolveModuleOptions, type ResolvedPortOneOptions } from './options/resolve-options';
 import {
   PORTONE_RESOLVED_OPTIONS,
   PORTONE_V1_API,
@@ -41,8 +41,9 @@ export function portOneRegistration(name: string | undefined): PortOneRegistrati
   }
   const services: Provider[] = SERVICES.map(({ service, client }) => ({
     provide: getPortOneToken(service, name),
-    useFactory: (api: PortOneClient) => new service(api),
-    inject: [client],
+    // The resolved options too: CvsService reads its lookup default (`v1.includeSandbox`) from them.
+    useFactory: (api: PortOneClient, options: ResolvedPortOneOptions) => new service(api, options),
+    inject: [client, PORTONE_RESOLVED_OPTIONS],
   }));
   const httpServices: Provider[] = (['v1', 'v2'] as const).map(api => ({
     provide: getPortOneHttpToken(api, name),

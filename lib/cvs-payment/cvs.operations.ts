@@ -2,11 +2,16 @@ import { defineOperation } from '../core/operation';
 import { toJsonString } from '../core/wire';
 import { expectRecord } from '../mapping/expect-shape';
 import { IssueCvsPaymentDto } from './dto/issue-cvs-payment.dto';
+import { PaymentLookupQueryDto } from './dto/payment-lookup-query.dto';
 import { mapPayment } from './models/map-payment';
 import type { PortOnePayment } from './models/payment.model';
 
-// V1 convenience-store payment endpoints (api.iamport.kr). Neither is retried: V1 has no idempotency, so a
-// blind retry could issue a second barcode or fail on an already revoked one.
+// V1 convenience-store payment endpoints (api.iamport.kr). Issue and revoke are never retried: V1 has no
+// idempotency, so a blind retry could issue a second barcode or fail on an already revoked one. Lookups are.
+
+// include_sandbox is declared only on GET /payments/{imp_uid}; whether find honours it is UNVERIFIED.
+// Sending it is harmless if ignored, and needed if it is not.
+const lookupQuery = (query: PaymentLookupQueryDto) => ({ include_sandbox: String(query.includeSandbox) });
 
 // A record with its `imp_uid`, whose histories are lists of records: a nested list there is hostile.
 const toPayment = (payload: unknown): PortOnePayment =>
@@ -54,5 +59,38 @@ export const cvsOperations = {
     path: '/cvs/{impUid}',
     idempotency: 'none',
     map: toPayment,
+  }),
+
+  get: defineOperation({
+    api: 'v1',
+    name: 'CvsService.get',
+    method: 'GET',
+    path: '/payments/{impUid}',
+    idempotency: 'natural',
+    input: PaymentLookupQueryDto,
+    query: lookupQuery,
+    map: mapPayment,
+  }),
+
+  findByMerchantUid: defineOperation({
+    api: 'v1',
+    name: 'CvsService.findByMerchantUid',
+    method: 'GET',
+    path: '/payments/find/{merchantUid}',
+    idempotency: 'natural',
+    input: PaymentLookupQueryDto,
+    query: lookupQuery,
+    map: mapPayment,
+  }),
+
+  findByMerchantUidInStatus: defineOperation({
+    api: 'v1',
+    name: 'CvsService.findByMerchantUid',
+    method: 'GET',
+    path: '/payments/find/{merchantUid}/{status}',
+    idempotency: 'natural',
+    input: PaymentLookupQueryDto,
+    query: lookupQuery,
+    map: mapPayment,
   }),
 };

@@ -1,25 +1,32 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { PortOneCallOptions } from '../core/call-options';
 import type { PortOneClient } from '../core/portone-client';
-import { PORTONE_V1_CLIENT } from '../portone.constants';
+import type { ResolvedPortOneOptions } from '../options/resolve-options';
+import { PORTONE_RESOLVED_OPTIONS, PORTONE_V1_CLIENT } from '../portone.constants';
 import { cvsOperations as operations } from './cvs.operations';
 import type { IssueCvsPaymentDto } from './dto/issue-cvs-payment.dto';
+import type { PaymentLookupQueryDto } from './dto/payment-lookup-query.dto';
 import type { PortOnePayment } from './models/payment.model';
+import type { FindPaymentOptions, PaymentLookupOptions } from './payment-lookup-options';
 
 // This folder is `cvs-payment`, not `cvs`: npm never publishes a folder named CVS (any case), a relic of
 // the CVS version-control system, so `dist/cvs/` would silently vanish from the package.
 
 /**
  * PortOne V1 convenience-store (편의점) barcode payments through Galaxia Communications: issue a barcode the
- * customer pays at the store, or revoke one that is not paid yet.
+ * customer pays at the store, look the payment up, or revoke one that is not paid yet. The confirm call and
+ * the paid notice arrive as webhooks (see `@OnCvsConfirm()` and `@OnPortOneWebhook()`).
  *
- * Needs `v1` in the module options. Neither call is retried automatically: V1 has no idempotency, so a
- * blind retry could issue a second barcode or fail on an already revoked one.
+ * Needs `v1` in the module options. Lookups are retried on transient failures; issue and revoke are not:
+ * V1 has no idempotency, so a blind retry could issue a second barcode or fail on an already revoked one.
  * @publicApi
  */
 @Injectable()
 export class CvsService {
-  constructor(@Inject(PORTONE_V1_CLIENT) private readonly v1: PortOneClient) {}
+  constructor(
+    @Inject(PORTONE_V1_CLIENT) private readonly v1: PortOneClient,
+    @Inject(PORTONE_RESOLVED_OPTIONS) private readonly options: ResolvedPortOneOptions,
+  ) {}
 
   /**
    * Issues a barcode (`POST /cvs`) and resolves to the `ready` payment. The barcode is in `vbankNum`.
@@ -37,4 +44,45 @@ export class CvsService {
   revoke(impUid: string, options?: PortOneCallOptions): Promise<PortOnePayment> {
     return this.v1.call(operations.revoke, { impUid }, undefined, options);
   }
+
+  /**
+   * Reads a payment (`GET /payments/{imp_uid}`), with every field of PortOne's answer mapped.
+   * Test-channel payments are included unless `includeSandbox` (per call or `v1.includeSandbox`) is false.
+   * @throws PortOneApiError with status 404 for an unknown `impUid` (or a sandbox payment when excluded).
+   */
+  get(impUid: string, options?: PaymentLookupOptions): Promise<PortOnePayment> {
+    return this.v1.call(operations.get, { impUid }, this.lookupQuery(options), callOptionsOf(options));
+  }
+
+  /**
+   * Reads the latest payment of an order (`GET /payments/find/{merchant_uid}/{payment_status}`, newest
+   * started first), optionally only one in `status`.
+   * @throws PortOneApiError with status 404 when the order has no (such) payment.
+   */
+  findByMerchantUid(merchantUid: string, options?: FindPaymentOptions): Promise<PortOnePayment> {
+    const query = this.lookupQuery(options);
+    return query.status === undefined
+      ? this.v1.call(operations.findByMerchantUid, { merchantUid }, query, callOptionsOf(options))
+      : this.v1.call(
+          operations.findByMerchantUidInStatus,
+          // The DTO check runs after the path is built; an invalid status fails there, before sending.
+          { merchantUid, status: String(query.status) },
+          query,
+          callOptionsOf(options),
+        );
+  }
+
+  private lookupQuery(options: FindPaymentOptions | undefined): PaymentLookupQueryDto {
+    const query: PaymentLookupQueryDto = {
+      includeSandbox: options?.includeSandbox ?? this.options.v1?.includeSandbox ?? true,
+    };
+    if (options?.status !== undefined) query.status = options.status;
+    return query;
+  }
+}
+
+/** The transport's part of the lookup options. */
+function callOptionsOf(options: PaymentLookupOptions | undefined): PortOneCallOptions | undefined {
+  if (!options || typeof options !== 'object') return options;
+  return { timeoutMs: options.timeoutMs, signal: options.signal };
 }

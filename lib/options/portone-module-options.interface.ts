@@ -1,4 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
+import type { PortOneWebhookReceiverOptions } from '../webhooks/options/webhook-receiver-options.interface';
 
 /** Credentials and endpoint of PortOne's V1 API (api.iamport.kr). */
 export interface PortOneV1Options {
@@ -16,6 +17,16 @@ export interface PortOneV1Options {
    * The key and secret must then be the agency account's.
    */
   tierCode?: string;
+  /**
+   * Whether payment lookups (`CvsService.get` / `findByMerchantUid`, and the re-read of every webhook notice)
+   * also find payments made through a test channel. PortOne's `include_sandbox` defaults to false, which makes
+   * every test-mode payment "not found"; the module defaults to true so test mode works out of the box.
+   *
+   * In production set it to `false` (or check `payment.sandbox`): a test channel takes no money, and anyone who
+   * knows your test channel key could otherwise pay one of your orders with it.
+   * @default true
+   */
+  includeSandbox?: boolean;
 }
 
 /** Credentials and endpoint of PortOne's V2 API (api.portone.io). */
@@ -36,6 +47,12 @@ export interface PortOneV2Options {
    * @default 'secret'
    */
   auth?: 'secret' | 'token';
+  /**
+   * Secrets that V2 webhook deliveries are verified with (`whsec_…`, from the console), when the module
+   * receives webhooks (`webhook` in `forRoot` / `forRootAsync`). Up to two, so that a secret can be rotated
+   * without downtime: a delivery is accepted when it is signed with either.
+   */
+  webhookSecrets?: string[];
 }
 
 /** When and how often failed calls are retried. Only calls that are safe to repeat are ever retried. */
@@ -105,4 +122,10 @@ export interface PortOneModuleOptions {
    * @default 10000
    */
   shutdownGraceMs?: number;
+  /**
+   * How received webhooks are handled: the at-most-once claim store, the CVS confirm deadline and the
+   * source-IP allowlist. Only used when the module mounts its webhook routes (`webhook` in `forRoot` /
+   * `forRootAsync`).
+   */
+  webhookReceiver?: PortOneWebhookReceiverOptions;
 }

@@ -1,6 +1,9 @@
 import { Type } from 'class-transformer';
 import {
   Allow,
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -45,6 +48,10 @@ export class V1OptionsSchema {
   @IsOptional()
   @Matches(/^[A-Z0-9]{3}$/, { message: 'tierCode must be 3 upper-case letters or digits' })
   tierCode?: string;
+
+  @IsOptional()
+  @IsBoolean()
+  includeSandbox?: boolean;
 }
 
 /** @internal */
@@ -65,6 +72,13 @@ export class V2OptionsSchema {
   @IsOptional()
   @IsIn(['secret', 'token'])
   auth?: 'secret' | 'token';
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(2)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  webhookSecrets?: string[];
 }
 
 /** @internal */

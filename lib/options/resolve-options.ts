@@ -11,6 +11,11 @@ import type {
 } from './portone-module-options.interface';
 import { cleartextBaseUrlProblems } from './cleartext-base-url';
 import { PortOneOptionsSchema } from './portone-options.schema';
+import {
+  resolveWebhookReceiverOptions,
+  webhookReceiverProblems,
+  type ResolvedWebhookReceiverOptions,
+} from '../webhooks/options/resolve-webhook-receiver-options';
 
 /** Defaults, in one place, so the README and the code cannot drift apart. @internal */
 export const DEFAULTS = {
@@ -36,6 +41,8 @@ export interface ResolvedRetryPolicy {
 export interface ResolvedPortOneOptions {
   readonly v1?: Required<Omit<PortOneV1Options, 'tierCode'>> & Pick<PortOneV1Options, 'tierCode'>;
   readonly v2?: Required<Omit<PortOneV2Options, 'storeId'>> & Pick<PortOneV2Options, 'storeId'>;
+  /** Webhook receiving; defaults applied. */
+  readonly webhookReceiver: ResolvedWebhookReceiverOptions;
   readonly timeoutMs: number;
   readonly retry: ResolvedRetryPolicy;
   /** undefined: quiet. */
@@ -55,13 +62,17 @@ export function resolveModuleOptions(raw: unknown): ResolvedPortOneOptions {
     throw new PortOneConfigurationError(['options must be an object']);
   }
   const options = raw as PortOneModuleOptions;
+  // webhookReceiver holds live objects (a Redis client): checked on its own, never deep-copied by
+  // class-transformer, which would construct copies of them.
+  const { webhookReceiver: _receiver, ...plainOptions } = options;
   // whitelist + forbidNonWhitelisted: a key the schema does not declare (a typo such as `timeout` for
   // `timeoutMs`, which TypeScript cannot see in a forRootAsync factory) stops the boot, naming the key.
-  const problems = validateSync(plainToInstance(PortOneOptionsSchema, options), {
+  const problems = validateSync(plainToInstance(PortOneOptionsSchema, plainOptions), {
     whitelist: true,
     forbidNonWhitelisted: true,
     validationError: { target: false, value: false },
   }).flatMap(error => describe(error));
+  problems.push(...webhookReceiverProblems(options.webhookReceiver));
   if (options.logger !== undefined && !isLoggerOption(options.logger)) {
     problems.push('logger must be a boolean or a LoggerService');
   }
@@ -76,13 +87,16 @@ export function resolveModuleOptions(raw: unknown): ResolvedPortOneOptions {
       apiSecret: options.v1.apiSecret,
       baseUrl: trimSlash(options.v1.baseUrl ?? DEFAULTS.v1BaseUrl),
       tierCode: options.v1.tierCode,
+      includeSandbox: options.v1.includeSandbox ?? true,
     },
     v2: options.v2 && {
       apiSecret: options.v2.apiSecret,
       storeId: options.v2.storeId,
       baseUrl: trimSlash(options.v2.baseUrl ?? DEFAULTS.v2BaseUrl),
       auth: options.v2.auth ?? 'secret',
+      webhookSecrets: options.v2.webhookSecrets ?? [],
     },
+    webhookReceiver: resolveWebhookReceiverOptions(options.webhookReceiver),
     timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
     retry: {
       maxRetries: retry.maxRetries ?? DEFAULTS.maxRetries,

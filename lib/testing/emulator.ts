@@ -21,6 +21,16 @@ import type { EmulatorCertification, EmulatorPayment } from './v1/types';
 import { toIdentityVerification } from './v2/identity-verification-store';
 import { createV2Dispatcher } from './v2/routes';
 import { seedIdentityVerification } from './v2/seed';
+import { payAtStore } from './v1/pay-at-store';
+import type { PayAtStoreOptions, PayAtStoreResult } from './v1/pay-at-store.types';
+import type { EmulatorWebhookDelivery } from './webhooks/delivery-log';
+import { postWebhook } from './webhooks/post-webhook';
+import {
+  EMULATOR_WEBHOOK_SECRET,
+  signV2Webhook,
+  type SignedWebhook,
+  type SignWebhookOptions,
+} from './webhooks/v2-signing';
 import type { SeedIdentityVerification } from './v2/types';
 import type { EmulatorIdentityVerification } from './v2/types';
 
@@ -312,5 +322,61 @@ export class PortOneEmulator {
     payment.status = 'paid';
     payment.paid_at = this.state.clock.nowSeconds();
     return structuredClone(payment);
+  }
+
+  // ----- webhooks -------------------------------------------------------------------------------------------
+
+  /**
+   * Plays the customer paying a CVS barcode at the store: calls the barcode's `confirm_url` (if any) and, only
+   * on a 200, marks the payment paid and posts the notice to its `notice_url`s, re-sending after 5xx or
+   * network errors. Rejects with `EmulatorStorePaymentError` for an unknown, expired, revoked or already paid
+   * barcode (nothing is called then). Also served as `POST /emulator/cvs/{imp_uid}/pay`.
+   */
+  payAtStore(impUid: string, options?: PayAtStoreOptions): Promise<PayAtStoreResult> {
+    return payAtStore(this.state, impUid, options);
+  }
+
+  /** Every webhook call the emulator made (confirms, notices, V2 deliveries), retries included, oldest first. */
+  get webhookDeliveries(): ReadonlyArray<EmulatorWebhookDelivery> {
+    return this.state.webhookDeliveries.all;
+  }
+
+  /** The documented test secret V2 deliveries are signed with: put it in the app's `v2.webhookSecrets`. */
+  get webhookSecret(): string {
+    return EMULATOR_WEBHOOK_SECRET;
+  }
+
+  /**
+   * Signs a V2 webhook body as PortOne does (Standard Webhooks headers), with the emulator's clock and test
+   * secret unless `options` say otherwise. Send `body` exactly as returned.
+   */
+  signWebhook(body: unknown, options: SignWebhookOptions = {}): SignedWebhook {
+    return signV2Webhook(body, options, new Date(this.state.clock.nowMs()));
+  }
+
+  /**
+   * Signs and POSTs a V2 webhook event (e.g. `{ type: 'Transaction.Paid', timestamp, data }`) to `url` once,
+   * logs it in {@link webhookDeliveries} and resolves to the delivery (with the app's status).
+   */
+  async sendV2Webhook(
+    url: string,
+    event: unknown,
+    options: SignWebhookOptions & { timeoutMs?: number } = {},
+  ): Promise<EmulatorWebhookDelivery> {
+    const signed = this.signWebhook(event, options);
+    const delivery = await postWebhook(
+      {
+        kind: 'v2',
+        url,
+        contentType: 'application/json',
+        body: signed.body,
+        headers: signed.headers,
+        timeoutMs: options.timeoutMs ?? 30_000,
+      },
+      1,
+      () => new Date(this.state.clock.nowMs()),
+    );
+    this.state.webhookDeliveries.add(delivery);
+    return delivery;
   }
 }

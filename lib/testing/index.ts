@@ -30,3 +30,10 @@ export type {
   EmulatorVerifiedIdentityVerification,
 } from './v2/types';
 export type { EmulatorStats } from './stats';
+export {
+  EmulatorStorePaymentError,
+  type PayAtStoreOptions,
+  type PayAtStoreResult,
+} from './v1/pay-at-store.types';
+export type { EmulatorWebhookDelivery, EmulatorWebhookKind } from './webhooks/delivery-log';
+export { EMULATOR_WEBHOOK_SECRET, type SignedWebhook, type SignWebhookOptions } from './webhooks/v2-signing';

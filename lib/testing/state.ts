@@ -12,6 +12,7 @@ import { CvsPaymentStore } from './v1/cvs-store';
 import { V1TokenStore } from './v1/token-store';
 import { IdentityVerificationStore } from './v2/identity-verification-store';
 import { V2TokenStore } from './v2/token-store';
+import { WebhookDeliveryLog } from './webhooks/delivery-log';
 
 /** Everything the emulator remembers. Handlers receive this; the PortOneEmulator class exposes controls over it. */
 export class EmulatorState {
@@ -27,6 +28,7 @@ export class EmulatorState {
   readonly payments = new CvsPaymentStore();
   readonly v2Tokens: V2TokenStore;
   readonly identityVerifications = new IdentityVerificationStore();
+  readonly webhookDeliveries = new WebhookDeliveryLog();
   private readonly channels: ReadonlyMap<string, ResolvedChannel>;
 
   constructor(
@@ -81,5 +83,6 @@ export class EmulatorState {
     this.payments.clear();
     this.v2Tokens.clear();
     this.identityVerifications.clear();
+    this.webhookDeliveries.clear();
   }
 }

@@ -5,10 +5,13 @@ import { join } from 'node:path';
 import { CertificationController } from './certification/certification.controller';
 import { ChannelKeys } from './config/channel-keys';
 import { portOneOptionsFactory } from './config/portone-options.factory';
-import { CvsController } from './cvs/cvs.controller';
+import { CvsController, WEBHOOK_PATH } from './cvs/cvs.controller';
+import { CvsPaymentEvents } from './cvs/cvs-payment.events';
 import { EmbeddedEmulatorModule } from './emulator/embedded-emulator.module';
 import { HealthModule } from './health/health.module';
 import { IdentityVerificationController } from './identity/identity-verification.controller';
+import { OrdersController } from './orders/orders.controller';
+import { OrdersService } from './orders/orders.service';
 import { PortOneExceptionFilter, PortOneModule, type PortOneEmulator } from './portone';
 
 @Module({
@@ -20,13 +23,18 @@ import { PortOneExceptionFilter, PortOneModule, type PortOneEmulator } from './p
       imports: [ConfigModule],
       inject: [ConfigService],
       useFactory: portOneOptionsFactory,
+      // Mounts POST /portone/webhook (payment notices) and /portone/webhook/cvs-confirm; the handlers are
+      // the @OnPortOneWebhook / @OnCvsConfirm methods of CvsPaymentEvents.
+      webhook: { path: WEBHOOK_PATH },
     }),
     // GET /health/portone (Terminus + nestjs-portone/health).
     HealthModule,
   ],
-  controllers: [IdentityVerificationController, CertificationController, CvsController],
+  controllers: [IdentityVerificationController, CertificationController, CvsController, OrdersController],
   providers: [
     ChannelKeys,
+    OrdersService,
+    CvsPaymentEvents,
     // Registered as providers (not in main.ts) so that tests booting AppModule get exactly the same behaviour.
     {
       provide: APP_PIPE,

@@ -18,7 +18,7 @@ export type ControlRoute = (
   params: Record<string, string>,
   state: EmulatorState,
   body: unknown,
-) => ControlAnswer;
+) => ControlAnswer | Promise<ControlAnswer>;
 
 const ok = (body: unknown = { ok: true }): ControlAnswer => ({ status: 200, body });
 const badRequest = (message: string): ControlAnswer => ({ status: 400, body: { message } });

@@ -4,6 +4,7 @@ import type { EmulatorState } from '../state';
 import type { EmulatorStats } from '../stats';
 import { renderInspector } from '../inspector/page';
 import { addAdminRoutes, type ControlRoute } from './admin-routes';
+import { payAtStoreRoute } from './pay-at-store-route';
 
 /**
  * Endpoints for humans poking the emulator with curl (no authentication: it only listens on 127.0.0.1).
@@ -27,6 +28,8 @@ export function createControlDispatcher(state: EmulatorState, stats: () => Emula
       headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
     }));
   addAdminRoutes(router);
+  // Pays a CVS barcode at the store: calls the app back, so it answers asynchronously.
+  router.add('POST', '/cvs/:imp_uid/pay', payAtStoreRoute);
   return ctx => {
     const match = router.match(ctx.method, ctx.path);
     if (!match)

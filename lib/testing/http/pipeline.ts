@@ -10,8 +10,11 @@ import type { EmulatorExchange } from './exchange';
 import type { TimerSet } from './timers';
 import type { EmulatorCounters } from '../stats';
 
-/** Answers one API's requests. Handlers are synchronous: the emulator keeps all state in memory. */
-export type Dispatcher = (ctx: RequestContext) => HandlerResult;
+/**
+ * Answers one API's requests. API handlers are synchronous (the emulator keeps all state in memory); only
+ * control endpoints that call an app back (paying a CVS barcode) answer asynchronously.
+ */
+export type Dispatcher = (ctx: RequestContext) => HandlerResult | Promise<HandlerResult>;
 
 /** What the request pipeline needs from the emulator. */
 export interface PipelineDeps {
@@ -94,7 +97,7 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
   };
   let result: HandlerResult;
   try {
-    result = dispatch(deps, ctx, target.known);
+    result = await dispatch(deps, ctx, target.known);
   } catch {
     result = { status: 500, body: defaultErrorBody(target.api, 500) };
   }
@@ -107,7 +110,11 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
   });
 }
 
-function dispatch(deps: PipelineDeps, ctx: RequestContext, known: boolean): HandlerResult {
+function dispatch(
+  deps: PipelineDeps,
+  ctx: RequestContext,
+  known: boolean,
+): HandlerResult | Promise<HandlerResult> {
   if (ctx.api === 'v1') return deps.v1(ctx);
   if (ctx.api === 'v2') return deps.v2(ctx);
   if (known) return deps.control(ctx);

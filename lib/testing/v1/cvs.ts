@@ -121,6 +121,7 @@ export function issueCvsPayment(ctx: RequestContext, state: EmulatorState, body:
     promotion: null,
   };
   state.payments.add(payment);
+  state.payments.setCallbacks(impUid, { confirmUrl: input.confirm_url, noticeUrls: input.notice_url ?? [] });
   return v1Ok(payment);
 }
 

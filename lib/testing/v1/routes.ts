@@ -8,14 +8,21 @@ import { checkTierHeader, extractV1Token } from './auth';
 import { confirmOtp, deleteCertification, getCertification, requestOtp } from './certifications';
 import { issueCvsPayment, revokeCvsPayment } from './cvs';
 import { v1Error } from './envelope';
+import { findPayment, getPayment } from './payments';
 import { getToken } from './token';
 
 /** A V1 route: whether it needs a token, which schema its body follows, and the handler. */
 interface V1Route {
   auth: boolean;
   operationId?: V1OperationId;
+  /** Query parameters the spec declares for the operation (strict mode rejects any other). */
+  query?: readonly string[];
   handler: (ctx: RequestContext, state: EmulatorState, body: unknown) => HandlerResult;
 }
+
+// The spec declares only `sorting` on getPaymentByMerchantUid; `include_sandbox` is accepted too because
+// whether find filters sandbox payments is UNVERIFIED and the client sends the flag to both lookups.
+const FIND_QUERY = ['sorting', 'include_sandbox'] as const;
 
 function buildRouter(): Router<V1Route> {
   return (
@@ -37,6 +44,13 @@ function buildRouter(): Router<V1Route> {
       .add('DELETE', '/certifications/:imp_uid', { auth: true, handler: deleteCertification })
       .add('POST', '/cvs', { auth: true, operationId: 'issueCvsPayment', handler: issueCvsPayment })
       .add('DELETE', '/cvs/:imp_uid', { auth: true, handler: revokeCvsPayment })
+      .add('GET', '/payments/find/:merchant_uid', { auth: true, query: FIND_QUERY, handler: findPayment })
+      .add('GET', '/payments/find/:merchant_uid/:payment_status', {
+        auth: true,
+        query: FIND_QUERY,
+        handler: findPayment,
+      })
+      .add('GET', '/payments/:imp_uid', { auth: true, query: ['include_sandbox'], handler: getPayment })
   );
 }
 
@@ -59,8 +73,7 @@ export function createV1Dispatcher(state: EmulatorState): Dispatcher {
     if (ctx.bodyKind === 'invalid-json') return v1Error(400, 'Request body is not valid JSON');
     if (state.config.strict) {
       const fields = route.operationId ? state.validator.unknownV1Fields(route.operationId, ctx.body) : [];
-      // V1 declares no query parameters on the operations the emulator serves.
-      const message = strictMessage(fields, unknownQueryParams(ctx.query));
+      const message = strictMessage(fields, unknownQueryParams(ctx.query, route.query));
       if (message) return v1Error(400, message);
     }
     let body: unknown = ctx.body;

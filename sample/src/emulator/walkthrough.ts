@@ -32,8 +32,15 @@ curl -s -w '\\n' -X POST ${appUrl}/certifications/$IMP_UID/confirm ${json} -d "{
 curl -s -w '\\n' ${appUrl}/certifications/$IMP_UID
 curl -s -w '\\n' -X DELETE ${appUrl}/certifications/$IMP_UID
 
-# --- Convenience-store barcode (CvsService): issue -> revoke
+# --- Convenience-store barcode (CvsService + webhooks): issue -> pay at the store -> the order is paid
 RES=$(curl -s -X POST ${appUrl}/cvs ${json} -d '{"merchantUid":"order-${run}","amount":15000,"name":"Sample order"}'); echo "$RES"; CVS_UID=$(echo "$RES" | json impUid)
+curl -s -X POST ${emulatorUrl}/emulator/cvs/$CVS_UID/pay | json outcome   # EMULATOR ONLY: the customer pays at the store
+curl -s -w '\\n' ${appUrl}/orders/order-${run}   # "status":"paid": the module re-read the notice from PortOne
+
+# --- A cancelled order's barcode is refused at the store, then revoked
+RES=$(curl -s -X POST ${appUrl}/cvs ${json} -d '{"merchantUid":"order-${run}-2","amount":9000}'); CVS_UID=$(echo "$RES" | json impUid)
+curl -s -w '\\n' -X POST ${appUrl}/orders/order-${run}-2/cancel
+curl -s -X POST ${emulatorUrl}/emulator/cvs/$CVS_UID/pay | json outcome   # EMULATOR ONLY: "refused"
 curl -s -w '\\n' -X DELETE ${appUrl}/cvs/$CVS_UID
 
 # --- PortOne's health (Terminus + nestjs-portone/health), from the calls above: no extra request

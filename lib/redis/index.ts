@@ -1,0 +1,5 @@
+/**
+ * `nestjs-portone/redis`: a Redis-backed webhook claim store for apps running on several instances.
+ * Needs `ioredis` (an optional peer dependency of nestjs-portone).
+ */
+export { RedisWebhookClaimStore, type RedisWebhookClaimStoreOptions } from './redis-webhook-claim-store';

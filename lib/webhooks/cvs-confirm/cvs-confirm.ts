@@ -1,0 +1,55 @@
+import type { CvsConfirmRequest } from '../events/webhook-events';
+import type { WebhookHandlerRegistry } from '../handlers/webhook-handler-registry';
+import { answer, type WebhookAnswer } from '../http/webhook-answer';
+
+/**
+ * Answers PortOne's CVS confirm call: 200 lets the store take the payment, 403 refuses. No handler allows
+ * (PortOne's behaviour without `confirm_url`); a handler that throws, returns anything but `true`, or misses
+ * the deadline refuses, so a slow or broken app never lets through a payment it could not check.
+ * @internal
+ */
+export async function handleCvsConfirm(
+  body: Record<string, unknown> | undefined,
+  registry: WebhookHandlerRegistry,
+  deadlineMs: number,
+): Promise<WebhookAnswer> {
+  const request = readConfirm(body);
+  if (!request)
+    return answer(400, 'not a Galaxia.Cvs.Confirm request', 'cvs confirm refused: malformed request');
+  const what = `cvs confirm imp_uid=${request.impUid}`;
+  const handler = registry.cvsConfirmHandler;
+  if (!handler) return answer(200, 'allowed', `${what} allowed (no @OnCvsConfirm handler)`);
+
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<'deadline'>(resolve => {
+    timer = setTimeout(() => resolve('deadline'), deadlineMs);
+  });
+  try {
+    const decision = await Promise.race([Promise.resolve().then(() => handler.invoke(request)), deadline]);
+    if (decision === 'deadline')
+      return answer(403, 'refused', `${what} refused: ${handler.name} missed the ${deadlineMs} ms deadline`);
+    return decision === true
+      ? answer(200, 'allowed', `${what} allowed by ${handler.name}`)
+      : answer(403, 'refused', `${what} refused by ${handler.name}`);
+  } catch (error) {
+    const name = error instanceof Error ? error.name : typeof error;
+    return answer(403, 'refused', `${what} refused: ${handler.name} threw ${name}`);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function readConfirm(body: Record<string, unknown> | undefined): CvsConfirmRequest | undefined {
+  if (!body || body.event !== 'Galaxia.Cvs.Confirm') return undefined;
+  const { imp_uid: impUid, merchant_uid: merchantUid, status } = body;
+  if (typeof impUid !== 'string' || impUid === '' || typeof merchantUid !== 'string') return undefined;
+  const extra =
+    typeof body.extra === 'object' && body.extra !== null ? (body.extra as Record<string, unknown>) : {};
+  return {
+    impUid,
+    merchantUid,
+    status: typeof status === 'string' ? status : 'ready',
+    barcode: typeof extra.barcode === 'string' ? extra.barcode : undefined,
+    payType: typeof extra.payType === 'string' ? extra.payType : undefined,
+  };
+}

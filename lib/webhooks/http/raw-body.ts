@@ -1,0 +1,52 @@
+import type { IncomingMessage } from 'node:http';
+import { MAX_WEBHOOK_BODY_BYTES } from '../webhook.constants';
+import { nodeRequestOf, type WebhookHttpRequest } from './webhook-request';
+
+/** The raw body could not be obtained (the app's body parser consumed it) or is too large. @internal */
+export class RawBodyUnavailableError extends Error {
+  override readonly name = 'RawBodyUnavailableError';
+  constructor(
+    message: string,
+    readonly status: 413 | 500,
+  ) {
+    super(message);
+  }
+}
+
+/** What a 500 says when the body parser ate the bytes a V2 signature is computed over. @internal */
+export const RAW_BODY_HINT =
+  'the request body was parsed before nestjs-portone could read its raw bytes, so the V2 webhook signature cannot be checked: create the app with NestFactory.create(AppModule, { rawBody: true }) (or app = moduleRef.createNestApplication({ rawBody: true }) in tests)';
+
+/**
+ * The request body exactly as received, for signature verification, from the first source available:
+ * 1. `req.rawBody`, kept by Nest's `rawBody: true` or by the module's own capture middleware;
+ * 2. the request stream itself, when no body parser has read it (e.g. `bodyParser: false`).
+ * Otherwise the bytes are gone: throws, never guesses by re-serialising a parsed body.
+ * @internal
+ */
+export async function readRawBody(req: WebhookHttpRequest): Promise<Buffer> {
+  if (Buffer.isBuffer(req.rawBody)) return req.rawBody;
+  const node = nodeRequestOf(req);
+  if (!node.readableDidRead && !node.readableEnded) return readStream(node);
+  throw new RawBodyUnavailableError(RAW_BODY_HINT, 500);
+}
+
+/** Reads a request stream to the end, at most {@link MAX_WEBHOOK_BODY_BYTES}. @internal */
+export function readStream(stream: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    stream.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_WEBHOOK_BODY_BYTES) {
+        stream.removeAllListeners('data');
+        stream.resume();
+        reject(new RawBodyUnavailableError('webhook body too large', 413));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    stream.once('end', () => resolve(Buffer.concat(chunks)));
+    stream.once('error', reject);
+  });
+}

@@ -1,0 +1,20 @@
+/**
+ * What a webhook route answers, and the one line it logs. Neither ever contains the request body, a secret
+ * or personal data: only ids, event types, handler names and error class names.
+ * @internal
+ */
+export interface WebhookAnswer {
+  readonly status: number;
+  readonly body: { readonly ok: boolean; readonly message?: string; readonly [key: string]: unknown };
+  readonly log: string;
+}
+
+/** @internal */
+export function answer(
+  status: number,
+  message: string,
+  log: string,
+  extra: Record<string, unknown> = {},
+): WebhookAnswer {
+  return { status, body: { ok: status < 300, message, ...extra }, log };
+}

@@ -1,0 +1,17 @@
+export { OnPortOneWebhook } from './decorators/on-portone-webhook.decorator';
+export { OnCvsConfirm } from './decorators/on-cvs-confirm.decorator';
+export type {
+  CvsConfirmRequest,
+  PortOneV1PaymentEvent,
+  PortOneV1PaymentEventType,
+  PortOneV2WebhookEvent,
+  PortOneWebhookEvent,
+} from './events/webhook-events';
+export type { PortOneWebhookClaimStore } from './claims/webhook-claim-store.interface';
+export { InMemoryWebhookClaimStore } from './claims/in-memory-webhook-claim-store';
+export {
+  PORTONE_WEBHOOK_SOURCE_IPS,
+  type PortOneWebhookReceiverOptions,
+} from './options/webhook-receiver-options.interface';
+export type { PortOneWebhookMountOptions } from './webhook-module-parts';
+export { DEFAULT_WEBHOOK_PATH } from './webhook.constants';

@@ -1,0 +1,84 @@
+import { isIP } from 'node:net';
+import { InMemoryWebhookClaimStore } from '../claims/in-memory-webhook-claim-store';
+import type { PortOneWebhookClaimStore } from '../claims/webhook-claim-store.interface';
+import type { PortOneWebhookReceiverOptions } from './webhook-receiver-options.interface';
+
+/** @internal */
+export const WEBHOOK_RECEIVER_DEFAULTS = {
+  processingTimeoutMs: 120_000,
+  dedupeWindowMs: 86_400_000,
+  confirmDeadlineMs: 25_000,
+  trustedProxyHops: 0,
+} as const;
+
+/** @internal */
+export interface ResolvedWebhookReceiverOptions {
+  readonly claimStore: PortOneWebhookClaimStore;
+  readonly processingTimeoutMs: number;
+  readonly dedupeWindowMs: number;
+  readonly confirmDeadlineMs: number;
+  /** undefined: any source. */
+  readonly allowedSourceIps?: ReadonlySet<string>;
+  readonly trustedProxyHops: number;
+}
+
+const DURATIONS = ['processingTimeoutMs', 'dedupeWindowMs', 'confirmDeadlineMs'] as const;
+
+/** Problems with `webhookReceiver`, one message per rule broken. @internal */
+export function webhookReceiverProblems(raw: unknown): string[] {
+  if (raw === undefined) return [];
+  if (raw === null || typeof raw !== 'object') return ['webhookReceiver must be an object'];
+  const options = raw as Record<string, unknown>;
+  const problems: string[] = [];
+  for (const name of DURATIONS) {
+    const value = options[name];
+    if (value !== undefined && !(Number.isInteger(value) && (value as number) >= 1)) {
+      problems.push(`webhookReceiver.${name} must be a positive integer (milliseconds)`);
+    }
+  }
+  const hops = options.trustedProxyHops;
+  if (hops !== undefined && !(Number.isInteger(hops) && (hops as number) >= 0 && (hops as number) <= 10)) {
+    problems.push('webhookReceiver.trustedProxyHops must be an integer from 0 to 10');
+  }
+  const ips = options.allowedSourceIps;
+  if (
+    ips !== undefined &&
+    (!Array.isArray(ips) || ips.some(ip => typeof ip !== 'string' || isIP(ip) === 0))
+  ) {
+    problems.push('webhookReceiver.allowedSourceIps must be an array of IP addresses');
+  }
+  const store = options.claimStore as Partial<PortOneWebhookClaimStore> | undefined;
+  if (
+    store !== undefined &&
+    !(
+      typeof store?.claim === 'function' &&
+      typeof store.complete === 'function' &&
+      typeof store.release === 'function'
+    )
+  ) {
+    problems.push('webhookReceiver.claimStore must implement claim, complete and release');
+  }
+  return problems;
+}
+
+/** Applies defaults; call after {@link webhookReceiverProblems} found nothing. @internal */
+export function resolveWebhookReceiverOptions(
+  options: PortOneWebhookReceiverOptions = {},
+): ResolvedWebhookReceiverOptions {
+  return {
+    claimStore: options.claimStore ?? new InMemoryWebhookClaimStore(),
+    processingTimeoutMs: options.processingTimeoutMs ?? WEBHOOK_RECEIVER_DEFAULTS.processingTimeoutMs,
+    dedupeWindowMs: options.dedupeWindowMs ?? WEBHOOK_RECEIVER_DEFAULTS.dedupeWindowMs,
+    confirmDeadlineMs: options.confirmDeadlineMs ?? WEBHOOK_RECEIVER_DEFAULTS.confirmDeadlineMs,
+    allowedSourceIps: options.allowedSourceIps && new Set(options.allowedSourceIps.map(normalizeIp)),
+    trustedProxyHops: options.trustedProxyHops ?? WEBHOOK_RECEIVER_DEFAULTS.trustedProxyHops,
+  };
+}
+
+/** `::ffff:1.2.3.4` (an IPv4 client on a dual-stack socket) is `1.2.3.4`. @internal */
+export function normalizeIp(ip: string): string {
+  const trimmed = ip.trim();
+  return trimmed.toLowerCase().startsWith('::ffff:') && isIP(trimmed.slice(7)) === 4
+    ? trimmed.slice(7)
+    : trimmed;
+}

@@ -1,0 +1,96 @@
+import type { CvsService } from '../../cvs-payment/cvs.service';
+import type { PortOnePayment } from '../../cvs-payment/models/payment.model';
+import { PortOneApiError, PortOneError, PortOneValidationError } from '../../errors';
+import { dispatchOnce } from '../dispatch/once-only-dispatcher';
+import type { PortOneV1PaymentEvent } from '../events/webhook-events';
+import type { WebhookHandlerRegistry } from '../handlers/webhook-handler-registry';
+import { answer, type WebhookAnswer } from '../http/webhook-answer';
+import { outcomeAnswer } from '../dispatch/outcome-answer';
+import type { ResolvedWebhookReceiverOptions } from '../options/resolve-webhook-receiver-options';
+
+/** What a V1 notice claims: `{ imp_uid, merchant_uid, status, cancellation_id? }`. Never trusted. */
+interface V1Notice {
+  readonly impUid: string;
+  readonly merchantUid?: string;
+  readonly cancellationId?: string;
+}
+
+/** @internal */
+export interface V1NoticeDeps {
+  readonly cvs: CvsService;
+  readonly registry: WebhookHandlerRegistry;
+  readonly options: ResolvedWebhookReceiverOptions;
+}
+
+/**
+ * Handles a V1 payment notice as PortOne requires: the notice is unsigned, so only its `imp_uid` is used to
+ * re-read the payment (`GET /payments/{imp_uid}`); the event is `payment.<re-read status>` with the re-read
+ * payment. An unknown `imp_uid` (404) or a `merchant_uid` that differs from the payment's (400) dispatches
+ * nothing. A failed re-read answers 503 so that PortOne retries. Dispatched once per imp_uid and status.
+ * @internal
+ */
+export async function handleV1Notice(
+  body: Record<string, unknown> | undefined,
+  deps: V1NoticeDeps,
+): Promise<WebhookAnswer> {
+  const notice = readNotice(body);
+  if (!notice)
+    return answer(400, 'not a PortOne V1 notice: imp_uid is required', 'v1 notice rejected: no imp_uid');
+
+  let payment: PortOnePayment;
+  try {
+    payment = await deps.cvs.get(notice.impUid);
+  } catch (error) {
+    return rereadFailure(error);
+  }
+  if (notice.merchantUid !== undefined && notice.merchantUid !== payment.merchantUid) {
+    return answer(
+      400,
+      'merchant_uid does not match the payment',
+      `v1 notice imp_uid=${payment.impUid} rejected: merchant_uid mismatch`,
+    );
+  }
+
+  const event: PortOneV1PaymentEvent = {
+    api: 'v1',
+    type: `payment.${payment.status}`,
+    payment,
+    cancellationId: confirmedCancellation(payment, notice.cancellationId),
+  };
+  const outcome = await dispatchOnce(
+    `v1:${payment.impUid}:${payment.status}`,
+    event,
+    deps.registry,
+    deps.options,
+  );
+  return outcomeAnswer(outcome, `v1 notice imp_uid=${payment.impUid} ${event.type}`, { event: event.type });
+}
+
+function readNotice(body: Record<string, unknown> | undefined): V1Notice | undefined {
+  const impUid = body?.imp_uid;
+  if (typeof impUid !== 'string' || impUid.trim() === '') return undefined;
+  const text = (value: unknown): string | undefined =>
+    typeof value === 'string' && value !== '' ? value : undefined;
+  return { impUid, merchantUid: text(body?.merchant_uid), cancellationId: text(body?.cancellation_id) };
+}
+
+function rereadFailure(error: unknown): WebhookAnswer {
+  // The imp_uid comes from an unverified body: log it only once PortOne has confirmed it exists.
+  if (error instanceof PortOneApiError && error.status === 404) {
+    return answer(404, 'no such payment', 'v1 notice rejected: unknown imp_uid');
+  }
+  if (error instanceof PortOneValidationError) {
+    return answer(400, 'imp_uid is not a valid payment id', 'v1 notice rejected: invalid imp_uid');
+  }
+  const name = error instanceof PortOneError ? error.name : 'Error';
+  return answer(
+    503,
+    'could not re-read the payment from PortOne; retry later',
+    `v1 notice imp_uid re-read failed: ${name}`,
+  );
+}
+
+function confirmedCancellation(payment: PortOnePayment, claimed: string | undefined): string | undefined {
+  if (claimed === undefined) return undefined;
+  return payment.cancelHistory?.some(entry => entry.cancellationId === claimed) ? claimed : undefined;
+}

@@ -1,0 +1,79 @@
+import type { DynamicModule, Provider } from '@nestjs/common';
+import { DiscoveryModule, HttpAdapterHost } from '@nestjs/core';
+import { PortOneConfigurationError } from '../errors';
+import { WebhookHandlerRegistry } from './handlers/webhook-handler-registry';
+import { installRawBodyCapture } from './http/raw-body-capture';
+import { createWebhookController } from './portone-webhook.controller';
+import { DEFAULT_WEBHOOK_PATH } from './webhook.constants';
+import { WebhookReceiver } from './webhook-receiver.service';
+import { CvsService } from '../cvs-payment/cvs.service';
+import type { ResolvedPortOneOptions } from '../options/resolve-options';
+import { PORTONE_RESOLVED_OPTIONS } from '../portone.constants';
+import { getPortOneToken } from '../portone.tokens';
+
+/**
+ * The `webhook` extra of `forRoot` / `forRootAsync`: mounts the webhook routes. Static (routes are fixed
+ * when the module is defined), so it sits beside `isGlobal`, not in the options a factory returns.
+ * @publicApi
+ */
+export interface PortOneWebhookMountOptions {
+  /**
+   * Route prefix: V1 notices and V2 deliveries are POSTed to `/{path}`, CVS confirm calls to
+   * `/{path}/cvs-confirm` (behind any global prefix of the app).
+   * @default 'portone/webhook'
+   */
+  path?: string;
+}
+
+const RAW_BODY_CAPTURE = Symbol('PORTONE:WEBHOOK_RAW_BODY_CAPTURE');
+
+/**
+ * Adds the webhook routes, handler discovery and receiver to a module definition when `webhook` is given.
+ * @internal
+ */
+export function withWebhookRoutes(
+  definition: DynamicModule,
+  mount: PortOneWebhookMountOptions | undefined,
+  registrationName: string | undefined,
+): DynamicModule {
+  if (mount === undefined) return definition;
+  const path = normalizeWebhookPath(mount);
+  const providers: Provider[] = [
+    WebhookHandlerRegistry,
+    {
+      provide: WebhookReceiver,
+      // The CvsService of this registration (a named one exports it under its own token).
+      useFactory: (options: ResolvedPortOneOptions, registry: WebhookHandlerRegistry, cvs: CvsService) =>
+        new WebhookReceiver(options, registry, cvs),
+      inject: [
+        PORTONE_RESOLVED_OPTIONS,
+        WebhookHandlerRegistry,
+        getPortOneToken(CvsService, registrationName),
+      ],
+    },
+    {
+      provide: RAW_BODY_CAPTURE,
+      useFactory: (host?: HttpAdapterHost) => installRawBodyCapture(host, path),
+      inject: [{ token: HttpAdapterHost, optional: true }],
+    },
+  ];
+  return {
+    ...definition,
+    imports: [...(definition.imports ?? []), DiscoveryModule],
+    controllers: [...(definition.controllers ?? []), createWebhookController(path)],
+    providers: [...(definition.providers ?? []), ...providers],
+  };
+}
+
+function normalizeWebhookPath(mount: PortOneWebhookMountOptions): string {
+  if (mount === null || typeof mount !== 'object')
+    throw new PortOneConfigurationError(['webhook must be an object']);
+  const raw = mount.path ?? DEFAULT_WEBHOOK_PATH;
+  const path = typeof raw === 'string' ? raw.replace(/^\/+|\/+$/g, '') : '';
+  if (path === '' || !/^[A-Za-z0-9._~\-/]+$/.test(path) || path.includes('//')) {
+    throw new PortOneConfigurationError([
+      'webhook.path must be a non-empty URL path such as "portone/webhook"',
+    ]);
+  }
+  return path;
+}
