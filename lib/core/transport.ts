@@ -119,16 +119,19 @@ export class PortOneTransport {
   /** Sends one call: every attempt, every retry, one typed error at the end. */
   async exchange(request: TransportRequest): Promise<TransportResult> {
     validateCallOptions(request.options);
-    // The call starts (observers: a span, the health statistics). Token requests are observed as token fetches.
+    // The call starts (observers: a span, the health statistics). A token request is traced inside its token
+    // fetch but is not a call of the app's.
+    const described = {
+      api: this.protocol.api,
+      operation: request.operation,
+      method: request.method,
+      urlTemplate: request.urlTemplate,
+    };
+    const observer = this.settings.observer;
     const observation =
       request.tokenCredential === undefined
-        ? this.settings.observer?.callStarted({
-            api: this.protocol.api,
-            operation: request.operation,
-            method: request.method,
-            urlTemplate: request.urlTemplate,
-          })
-        : undefined;
+        ? observer?.callStarted(described)
+        : observer?.tokenRequestStarted(described);
     if (!observation) return this.attempts(request);
 
     const startedAt = performance.now();

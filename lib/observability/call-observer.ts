@@ -10,6 +10,8 @@ import type { PortOneError } from '../errors';
 export interface PortOneObserver {
   callStarted(call: ObservedCall): CallObservation;
   tokenFetchStarted(): TokenFetchObservation;
+  /** One HTTP request of a token fetch (V1 getToken, V2 login or refreshToken): traced, not counted as a call. */
+  tokenRequestStarted(request: ObservedCall): CallObservation;
 }
 
 /** One logical call, as described before it is sent. @internal */

@@ -55,6 +55,11 @@ export class CallStatistics implements PortOneObserver {
     };
   }
 
+  /** Token requests are known through their token fetch (`tokenFetchStarted`); they are not calls. */
+  tokenRequestStarted(_request: ObservedCall): CallObservation {
+    return { run: request => request(), attemptEnded: () => undefined, ended: () => undefined };
+  }
+
   tokenFetchStarted(): TokenFetchObservation {
     return {
       run: fetch => fetch(),

@@ -16,12 +16,11 @@ export class CompositeObserver implements PortOneObserver {
   constructor(private readonly observers: readonly PortOneObserver[]) {}
 
   callStarted(call: ObservedCall): CallObservation {
-    const observations = this.observers.map(observer => observer.callStarted(call));
-    return {
-      run: call => nest(observations, call),
-      attemptEnded: (result: AttemptResult) => observations.forEach(each => each.attemptEnded(result)),
-      ended: (result: CallResult) => observations.forEach(each => each.ended(result)),
-    };
+    return combine(this.observers.map(observer => observer.callStarted(call)));
+  }
+
+  tokenRequestStarted(request: ObservedCall): CallObservation {
+    return combine(this.observers.map(observer => observer.tokenRequestStarted(request)));
   }
 
   tokenFetchStarted(): TokenFetchObservation {
@@ -31,6 +30,14 @@ export class CompositeObserver implements PortOneObserver {
       ended: (result: TokenFetchResult) => observations.forEach(each => each.ended(result)),
     };
   }
+}
+
+function combine(observations: readonly CallObservation[]): CallObservation {
+  return {
+    run: call => nest(observations, call),
+    attemptEnded: (result: AttemptResult) => observations.forEach(each => each.attemptEnded(result)),
+    ended: (result: CallResult) => observations.forEach(each => each.ended(result)),
+  };
 }
 
 function nest<T>(

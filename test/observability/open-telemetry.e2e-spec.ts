@@ -78,6 +78,16 @@ describe('OpenTelemetry traces and metrics (SDK in-memory exporters, against the
     expect(token.parentSpanContext?.spanId).toBe(span.spanContext().spanId);
     expect(token.spanContext().traceId).toBe(span.spanContext().traceId);
     expect(token.attributes).toMatchObject({ 'portone.api': 'v2', 'server.port': emulator.port });
+    // Its HTTP request is a CLIENT span of its own, named after the token operation.
+    const login = telemetry.span('PortOne login');
+    expect(login.kind).toBe(SpanKind.CLIENT);
+    expect(login.parentSpanContext?.spanId).toBe(token.spanContext().spanId);
+    expect(login.attributes).toMatchObject({
+      'http.request.method': 'POST',
+      'url.template': '/login/api-secret',
+      'http.response.status_code': 200,
+      'portone.operation': 'login',
+    });
   });
 
   it('records a failure with error.type, the error class and retryable, but no message', async () => {
@@ -147,6 +157,8 @@ describe('OpenTelemetry traces and metrics (SDK in-memory exporters, against the
       delta('portone.client.token.refreshes', { 'portone.api': 'v2', 'portone.outcome': 'success' }),
     ).toBe(1);
     expect(delta('portone.client.call.duration', send)).toBe(1);
+    // Token requests are counted as token refreshes, not as the app's calls.
+    expect(delta('portone.client.calls', { 'portone.operation': 'login' })).toBe(0);
     expect(delta('portone.client.call.duration', get)).toBe(1);
   });
 

@@ -7,7 +7,8 @@ import { callAttributes, errorAttributes, type ServerAddress } from './telemetry
 
 /**
  * Records PortOne calls with OpenTelemetry: one CLIENT span per logical call (`PortOne <Service.method>`),
- * each retry as a `portone.retry` event on it, each token fetch as a child span `PortOne token`, and the
+ * each retry as a `portone.retry` event on it, each token fetch as a child span `PortOne token` holding a
+ * CLIENT span per token request (`PortOne getToken`, `PortOne login`, `PortOne refreshToken`), and the
  * call, retry and token metrics. Only attributes built by `telemetry-attributes.ts` are recorded: no path
  * parameter values, bodies, headers, messages or exceptions (their stacks and texts stay out of traces).
  *
@@ -22,6 +23,15 @@ export class OpenTelemetryObserver implements PortOneObserver {
   ) {}
 
   callStarted(call: ObservedCall): CallObservation {
+    return this.observe(call, true);
+  }
+
+  /** A token request is traced like a call (a child of `PortOne token`) but not counted as one. */
+  tokenRequestStarted(request: ObservedCall): CallObservation {
+    return this.observe(request, false);
+  }
+
+  private observe(call: ObservedCall, countAsCall: boolean): CallObservation {
     const { otel } = this;
     const attributes = callAttributes(call, this.server);
     const span = this.tracer().startSpan(`PortOne ${call.operation}`, {
@@ -42,7 +52,9 @@ export class OpenTelemetryObserver implements PortOneObserver {
           ...(attempt.status !== undefined && { 'http.response.status_code': attempt.status }),
           ...(attempt.requestId && { 'portone.request_id': attempt.requestId }),
         });
-        instrumentsOf(otel).retries.add(1, { ...metricAttributes, 'error.type': failure['error.type'] });
+        if (countAsCall) {
+          instrumentsOf(otel).retries.add(1, { ...metricAttributes, 'error.type': failure['error.type'] });
+        }
       },
       ended: result => {
         const status = result.status !== undefined && { 'http.response.status_code': result.status };
@@ -54,6 +66,7 @@ export class OpenTelemetryObserver implements PortOneObserver {
           ...(result.attempts > 1 && { 'http.request.resend_count': result.attempts - 1 }),
         });
         endSpan(otel, span, result.error);
+        if (!countAsCall) return;
         // Metric attributes stay few-valued: no request ids, no error classes beyond error.type.
         const measured: Attributes = {
           ...metricAttributes,
@@ -70,10 +83,10 @@ export class OpenTelemetryObserver implements PortOneObserver {
 
   tokenFetchStarted(): TokenFetchObservation {
     const { otel } = this;
+    // INTERNAL: one fetch may make two HTTP requests (a refused refresh, then a login), each a CLIENT span below.
     const span = this.tracer().startSpan('PortOne token', {
-      kind: otel.SpanKind.CLIENT,
+      kind: otel.SpanKind.INTERNAL,
       attributes: {
-        'http.request.method': 'POST',
         'server.address': this.server.address,
         'server.port': this.server.port,
         'portone.api': this.api,
