@@ -198,6 +198,19 @@ describe('npx nestjs-portone-emulator (the standalone command)', () => {
       status: 'READY',
     });
     expect((await curl('POST', `${origin}/emulator/cvs/imps_unknown/expire`)).status).toBe(400);
+    // A CVS barcode, paid at the store through the control API, then read back through V1.
+    const freshToken = await curl('POST', `${origin}/users/getToken`, {
+      json: { imp_key: 'emulator_imp_key', imp_secret: 'emulator_imp_secret' },
+    });
+    const v1Auth = { authorization: `Bearer ${freshToken.body.response.access_token}` };
+    const barcode = await curl('POST', `${origin}/cvs`, {
+      headers: v1Auth,
+      json: { channel_key: 'channel-key-emulator-galaxia', merchant_uid: 'order-cli', amount: 1000 },
+    });
+    const cvsUid = barcode.body.response.imp_uid;
+    const paid = await curl('POST', `${origin}/emulator/cvs/${cvsUid}/pay`);
+    expect(paid.body).toMatchObject({ outcome: 'paid', payment: { imp_uid: cvsUid, status: 'paid' } });
+    expect((await curl('POST', `${origin}/emulator/cvs/${cvsUid}/pay`)).status).toBe(409);
     expect((await curl('POST', `${origin}/emulator/reset`)).status).toBe(200);
     expect((await curl('GET', `${origin}/emulator/clock`)).body.skewSeconds).toBe(0);
     expect((await curl('GET', `${origin}/emulator/otp/${impUid}`)).status).toBe(404);

@@ -1,4 +1,6 @@
 import * as fs from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { PortOneEmulator } from '../../lib/testing';
@@ -21,8 +23,20 @@ describe('the emulator inspector page in headless Chromium', () => {
   let app: PortOneTestApp;
   let browser: Browser;
   let page: Page;
+  /** The app's payment-notice endpoint: a plain node:http server that records what the emulator posts. */
+  let noticeServer: Server;
+  const notices: string[] = [];
 
   beforeAll(async () => {
+    noticeServer = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      req.on('end', () => {
+        notices.push(body);
+        res.writeHead(200).end('OK');
+      });
+    });
+    await new Promise<void>(resolve => noticeServer.listen(0, '127.0.0.1', resolve));
     emulator = await PortOneEmulator.start({ strict: true });
     app = await createPortOneTestApp({ ...emulator.moduleOptions(), retry: false });
     browser = await chromium.launch({
@@ -47,9 +61,10 @@ describe('the emulator inspector page in headless Chromium', () => {
     await browser?.close();
     await app?.close();
     await emulator?.close();
+    await new Promise(resolve => noticeServer?.close(resolve));
   });
 
-  it('shows an OTP sent through the module, the records and their states, and lets a barcode expire by clicking', async () => {
+  it('shows an OTP sent through the module, the records and their states; pays one barcode and expires another by clicking', async () => {
     await page.goto(`${emulator.origin}/`);
     expect(await page.title()).toBe('PortOne emulator');
     expect(await page.locator('#sms').innerText()).toContain('No OTP sent yet.');
@@ -80,11 +95,13 @@ describe('the emulator inspector page in headless Chromium', () => {
     await page.locator('#certifications .badge.certified').waitFor();
     await page.locator('#identity-verifications .badge.ready').waitFor();
 
-    // Two barcodes: one expires by a click.
+    // Two barcodes: one is paid at the store by a click (the emulator then notifies the app), one expires.
+    const noticeUrl = `http://127.0.0.1:${(noticeServer.address() as AddressInfo).port}/portone/notice`;
     const first = await app.cvs.issue({
       channelKey: emulator.credentials.channelKeys.cvs,
       merchantUid: 'o-1',
       amount: 1500,
+      noticeUrl: [noticeUrl],
     });
     const second = await app.cvs.issue({
       channelKey: emulator.credentials.channelKeys.cvs,
@@ -96,8 +113,20 @@ describe('the emulator inspector page in headless Chromium', () => {
     await row(second.impUid).getByRole('button', { name: 'Expire' }).click();
     await row(second.impUid).locator('.badge.expired').waitFor();
     expect(emulator.getPayment(second.impUid)!.vbank_date).toBeLessThanOrEqual(Math.floor(Date.now() / 1000));
-    expect(await row(first.impUid).locator('.badge').innerText()).toBe('READY');
     expect(await row(second.impUid).locator('button').count()).toBe(0);
+
+    expect(await row(first.impUid).locator('.badge').innerText()).toBe('READY');
+    await row(first.impUid).getByRole('button', { name: 'Pay at store' }).click();
+    await row(first.impUid).locator('.badge.paid').waitFor();
+    expect(emulator.getPayment(first.impUid)!.status).toBe('paid');
+    expect(await row(first.impUid).locator('button').count()).toBe(0);
+    // The emulator notifies the app after the store payment; the page lists the delivery with the app's answer.
+    const delivery = page.locator('#webhooks tbody tr', { hasText: 'v1-notice' });
+    await delivery.waitFor();
+    expect(await delivery.innerText()).toMatch(
+      /v1-notice\s+200\s+1\s+http:\/\/127\.0\.0\.1:\d+\/portone\/notice/,
+    );
+    expect(notices.some(body => body.includes(first.impUid))).toBe(true);
 
     // The request log lists the module's calls with status and duration.
     const log = await page.locator('#requests').innerText();

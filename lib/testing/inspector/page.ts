@@ -1,17 +1,24 @@
 import type { EmulatorState } from '../state';
-import { certifications, cvsBarcodes, identityVerifications, requestLog, smsInbox } from './sections';
+import {
+  certifications,
+  cvsBarcodes,
+  identityVerifications,
+  requestLog,
+  smsInbox,
+  webhookDeliveries,
+} from './sections';
 
 /**
  * `GET /`: the inspector page. Plain server-rendered HTML; the few lines of script refresh the content every
  * two seconds and send the buttons' POSTs to the control API, then refresh at once. No build, no assets.
  */
-export function renderInspector(state: EmulatorState, extraSections: readonly string[] = []): string {
+export function renderInspector(state: EmulatorState): string {
   const main = [
     smsInbox(state),
     cvsBarcodes(state),
+    webhookDeliveries(state),
     identityVerifications(state),
     certifications(state),
-    ...extraSections,
     requestLog(state),
   ].join('\n');
   return `<!doctype html>

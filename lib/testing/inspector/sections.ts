@@ -108,6 +108,22 @@ export function cvsBarcodes(state: EmulatorState): string {
   );
 }
 
+/** The emulator's calls to the app (CVS confirm, V1 notices, V2 webhooks), once there are any. */
+export function webhookDeliveries(state: EmulatorState): string {
+  const deliveries = state.webhookDeliveries.all;
+  const rows: string[] = [];
+  for (let i = deliveries.length - 1; i >= 0 && rows.length < LIMIT; i--) {
+    const d = deliveries[i];
+    const outcome = d.status !== undefined ? String(d.status) : (d.error ?? 'no answer');
+    rows.push(
+      `<tr><td>${time(d.sentAt.getTime())}</td><td>${e(d.kind)}</td><td>${e(outcome)}</td>` +
+        `<td class="num">${e(d.attempt)}</td><td class="id">${e(d.url)}</td></tr>`,
+    );
+  }
+  // No section until the emulator has called an app: most tests never configure a webhook URL.
+  return table('Webhook deliveries', 'webhooks', ['sent', 'kind', 'answer', 'attempt', 'URL'], rows);
+}
+
 /** The most recent requests (method, path, status, duration): no query strings, headers or bodies (PII). */
 export function requestLog(state: EmulatorState): string {
   const records = state.log.all;
