@@ -254,7 +254,21 @@ export interface DerivedOperation {
   /** The spec's path template, e.g. `/certifications/{imp_uid}`. */
   path: string;
   operationId: string;
+  /**
+   * Path parameters the spec marks `required: false` (V1's `payment_status` of getPaymentByMerchantUid): the
+   * request may omit their segment. Present only when there are some.
+   */
+  optionalPathParams?: string[];
   responses: Record<string, DerivedSchema | null>;
+}
+
+function optionalPathParamsOf(op: JsonObject): string[] {
+  const params = Array.isArray(op.parameters) ? op.parameters : [];
+  return params
+    .filter(isObject)
+    .flatMap(param =>
+      param.in === 'path' && param.required !== true && typeof param.name === 'string' ? [param.name] : [],
+    );
 }
 
 /**
@@ -300,7 +314,14 @@ function operationsOf(
         responses[status] = api === 'v1' ? allowNullWhereOptional(derived) : derived;
       }
       const operationId = typeof op.operationId === 'string' ? op.operationId : '';
-      out.push({ method: method.toUpperCase(), path: route, operationId, responses });
+      const optionalPathParams = optionalPathParamsOf(op);
+      out.push({
+        method: method.toUpperCase(),
+        path: route,
+        operationId,
+        ...(optionalPathParams.length > 0 ? { optionalPathParams } : {}),
+        responses,
+      });
     }
   }
   return out;

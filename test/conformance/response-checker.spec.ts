@@ -32,6 +32,30 @@ describe('the response checker (what test/conformance/setup.ts runs on every emu
     ]);
   });
 
+  it('matches V1 payment lookups, with or without the optional payment_status segment', () => {
+    const checker = new ResponseChecker();
+    const v1Get = { ...base, api: 'v1', method: 'GET', status: 200 } as const;
+    const payment = {
+      imp_uid: 'imp_1',
+      merchant_uid: 'order-1',
+      amount: 1000,
+      cancel_amount: 0,
+      currency: 'KRW',
+      status: 'paid',
+      sandbox: true,
+    };
+    const ok = JSON.stringify({ code: 0, message: null, response: payment });
+    const bad = JSON.stringify({ code: 0, message: null, response: { ...payment, amount: 'lots' } });
+    checker.check({ ...v1Get, path: '/payments/imp_1', body: ok });
+    checker.check({ ...v1Get, path: '/payments/find/order-1', body: ok });
+    checker.check({ ...v1Get, path: '/payments/find/order-1/paid', body: bad });
+    expect(checker.tally.outsideSpec).toBe(0);
+    expect(checker.tally.validated).toBe(3);
+    expect(checker.tally.violations).toEqual([
+      expect.stringMatching(/^v1 GET \/payments\/find\/\{merchant_uid\}\/\{payment_status\} 200: /),
+    ]);
+  });
+
   it('tells the V2 error union apart by type: a type the operation cannot answer is a violation', () => {
     const checker = new ResponseChecker();
     const get = {

@@ -85,11 +85,17 @@ function createAjv(): Ajv {
   return ajv;
 }
 
-function templateToRegExp(template: string): RegExp {
+/** `/a/{x}/{y}` -> `^/a/[^/]+/[^/]+$`; a segment of an optional path parameter may be left out. */
+function templateToRegExp(template: string, optionalParams: readonly string[] = []): RegExp {
   const source = template
     .split('/')
-    .map(segment => (/^\{.+\}$/.test(segment) ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-    .join('/');
+    .slice(1)
+    .map(segment => {
+      const param = /^\{(.+)\}$/.exec(segment)?.[1];
+      if (param === undefined) return `/${segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`;
+      return optionalParams.includes(param) ? '(?:/[^/]+)?' : '/[^/]+';
+    })
+    .join('');
   return new RegExp(`^${source}$`);
 }
 
@@ -100,12 +106,19 @@ export class ResponseChecker {
   private readonly operations: Record<'v1' | 'v2', Operation[]>;
 
   constructor() {
-    const build = (list: Array<{ method: string; path: string; operationId: string; responses: object }>) =>
+    type Listed = {
+      method: string;
+      path: string;
+      operationId: string;
+      optionalPathParams?: string[];
+      responses: object;
+    };
+    const build = (list: Listed[]) =>
       // Literal paths before templated ones, so /certifications/otp/request never matches /certifications/{imp_uid}.
       list
         .map(op => ({
           method: op.method,
-          pattern: templateToRegExp(op.path),
+          pattern: templateToRegExp(op.path, op.optionalPathParams),
           label: `${op.method} ${op.path}`,
           responses: op.responses as Record<string, object | null>,
           compiled: new Map<string, ValidateFunction>(),
