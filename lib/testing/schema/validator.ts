@@ -1,5 +1,5 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import type { default as AjvInstance, ErrorObject, ValidateFunction } from 'ajv';
+import { Ajv, addFormats } from './load-ajv';
 import { unknownBodyFields } from './strict';
 // Imported (not read from disk) so tsc copies the JSON into dist/testing/schema/ with the compiled code.
 import v1Schemas from './v1-request-schemas.json';
@@ -22,7 +22,7 @@ export type ValidationResult = { ok: true; value: unknown } | { ok: false; messa
 const INT32_MIN = -2147483648;
 const INT32_MAX = 2147483647;
 
-function createAjv(coerce: boolean): Ajv {
+function createAjv(coerce: boolean): AjvInstance {
   // allErrors off: the first error is enough for the message and it is faster.
   const ajv = new Ajv({
     allErrors: false,
@@ -39,7 +39,10 @@ function createAjv(coerce: boolean): Ajv {
   return ajv;
 }
 
-function compileAll<K extends string>(ajv: Ajv, schemas: Record<K, object>): Record<K, ValidateFunction> {
+function compileAll<K extends string>(
+  ajv: AjvInstance,
+  schemas: Record<K, object>,
+): Record<K, ValidateFunction> {
   const out = {} as Record<K, ValidateFunction>;
   for (const id of Object.keys(schemas) as K[]) out[id] = ajv.compile(schemas[id]);
   return out;
