@@ -1,3 +1,4 @@
+import { isJsonObject } from './json-readers';
 /**
  * PortOne answered 2xx, but not with what the operation's type promises (a string where a record should
  * be, a READY record from `confirm`, a status that is not a string). The transport turns it into a typed
@@ -25,7 +26,7 @@ export interface RecordShape {
  * @internal
  */
 export function expectRecord(value: unknown, what: string, shape: RecordShape = {}): Json {
-  if (!isRecord(value)) throw new UnexpectedAnswer(`${what} is ${kindOf(value)}, not an object`);
+  if (!isJsonObject(value)) throw new UnexpectedAnswer(`${what} is ${kindOf(value)}, not an object`);
   for (const field of shape.strings ?? []) {
     const fieldValue = value[field];
     if (typeof fieldValue !== 'string' || fieldValue === '') {
@@ -35,7 +36,7 @@ export function expectRecord(value: unknown, what: string, shape: RecordShape = 
   for (const field of shape.recordArrays ?? []) {
     const list = value[field];
     if (list === undefined || list === null) continue;
-    if (!Array.isArray(list) || !list.every(isRecord)) {
+    if (!Array.isArray(list) || !list.every(isJsonObject)) {
       throw new UnexpectedAnswer(`${what}.${field} is not a list of objects`);
     }
   }
@@ -46,11 +47,6 @@ export function expectRecord(value: unknown, what: string, shape: RecordShape = 
     }
   }
   return value;
-}
-
-/** @internal */
-export function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function kindOf(value: unknown): string {

@@ -5,9 +5,14 @@
 /** A JSON object. @internal */
 export type Json = Readonly<Record<string, unknown>>;
 
+/** Whether a value is a JSON object: not null, not an array. The one such check lib/ uses. @internal */
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** @internal */
 export function object(value: unknown): Json | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
+  return isJsonObject(value) ? value : undefined;
 }
 
 /** @internal */

@@ -1,4 +1,5 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
+import { isJsonObject } from '../mapping/json-readers';
 
 /**
  * Accepts a string or a plain object that JSON can encode. Used for PortOne fields that travel as JSON
@@ -13,7 +14,7 @@ export function IsStringOrObject(options?: ValidationOptions): PropertyDecorator
       name: 'isStringOrObject',
       validator: {
         validate: (value: unknown) =>
-          typeof value === 'string' || (isPlainRecord(value) && isJsonEncodable(value)),
+          typeof value === 'string' || (isJsonObject(value) && isJsonEncodable(value)),
         defaultMessage: args =>
           `${args?.property ?? 'value'} must be a string or an object that JSON can encode`,
       },
@@ -31,16 +32,12 @@ export function IsJsonObject(options?: ValidationOptions): PropertyDecorator {
     {
       name: 'isJsonObject',
       validator: {
-        validate: (value: unknown) => isPlainRecord(value) && isJsonEncodable(value),
+        validate: (value: unknown) => isJsonObject(value) && isJsonEncodable(value),
         defaultMessage: args => `${args?.property ?? 'value'} must be an object that JSON can encode`,
       },
     },
     options,
   );
-}
-
-function isPlainRecord(value: unknown): value is object {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isJsonEncodable(value: object): boolean {

@@ -1,4 +1,5 @@
-import { expectRecord, isRecord, UnexpectedAnswer } from '../../mapping/expect-shape';
+import { expectRecord, UnexpectedAnswer } from '../../mapping/expect-shape';
+import { isJsonObject } from '../../mapping/json-readers';
 import type {
   IdentityVerification,
   IdentityVerificationPage,
@@ -36,7 +37,7 @@ export function readIdentityVerificationPage(payload: unknown): IdentityVerifica
   const answer = expectRecord(payload, 'answer');
   if (!Array.isArray(answer.items)) throw new UnexpectedAnswer('answer.items is not a list');
   answer.items.forEach((item, index) => expectRecord(item, `items[${index}]`, { strings: ['id', 'status'] }));
-  if (answer.page !== undefined && !isRecord(answer.page)) {
+  if (answer.page !== undefined && !isJsonObject(answer.page)) {
     throw new UnexpectedAnswer('answer.page is not an object');
   }
   return mapIdentityVerificationPage(answer);

@@ -1,3 +1,4 @@
+import { isJsonObject } from '../../mapping/json-readers';
 import { mediaTypeOf, type WebhookHttpRequest } from './webhook-request';
 
 /**
@@ -19,5 +20,5 @@ export function parseBodyText(req: WebhookHttpRequest, raw: Buffer): Record<stri
 
 /** @internal */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !Buffer.isBuffer(value);
+  return isJsonObject(value) && !Buffer.isBuffer(value);
 }

@@ -1,4 +1,5 @@
 import type { Webhook } from 'standardwebhooks';
+import { isJsonObject } from '../../mapping/json-readers';
 import { dispatchOnce } from '../dispatch/once-only-dispatcher';
 import { outcomeAnswer } from '../dispatch/outcome-answer';
 import type { PortOneV2WebhookEvent } from '../events/webhook-events';
@@ -42,10 +43,7 @@ export async function handleV2Delivery(
     api: 'v2',
     type: typeof body.type === 'string' && body.type !== '' ? body.type : 'unknown',
     webhookId: verified.webhookId,
-    data:
-      typeof data === 'object' && data !== null && !Array.isArray(data)
-        ? (data as Record<string, unknown>)
-        : {},
+    data: isJsonObject(data) ? data : {},
     body,
   };
   const outcome = await dispatchOnce(`v2:${verified.webhookId}`, event, deps.registry, deps.options);

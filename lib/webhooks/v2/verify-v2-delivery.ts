@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
+import { isJsonObject } from '../../mapping/json-readers';
 import { singleHeader } from '../http/webhook-request';
 
 /** Why a V2 delivery was rejected, in PortOne SDK's vocabulary. @internal */
@@ -81,9 +82,7 @@ function reasonOf(error: unknown): V2RejectionReason {
 function parseJsonObject(raw: Buffer): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(raw.toString('utf8'));
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : undefined;
+    return isJsonObject(value) ? value : undefined;
   } catch {
     return undefined;
   }
