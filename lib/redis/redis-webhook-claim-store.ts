@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Cluster, Redis } from 'ioredis';
-import type { PortOneWebhookClaimStore } from '../webhooks/claims/webhook-claim-store.interface';
+import type {
+  PortOneWebhookClaim,
+  PortOneWebhookClaimStore,
+} from '../webhooks/claims/webhook-claim-store.interface';
 
 /** Options of {@link RedisWebhookClaimStore}. @publicApi */
 export interface RedisWebhookClaimStoreOptions {
@@ -11,6 +14,12 @@ export interface RedisWebhookClaimStoreOptions {
   keyPrefix?: string;
 }
 
+// Take the claim if the key is free; otherwise say, in the same atomic step, whether its handlers ran
+// (`done:` value) or are still running (how long the claim has left). {1} claimed, {2} done, {3, pttl} running.
+const CLAIM = `if redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then return {1, 0} end
+local value = redis.call('GET', KEYS[1])
+if value and string.sub(value, 1, 5) == 'done:' then return {2, 0} end
+return {3, redis.call('PTTL', KEYS[1])}`;
 // Only the holder of a claim may complete or release it: an instance whose claim expired mid-handler must
 // not touch the claim another instance took over since.
 const COMPLETE_IF_HOLDER = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3]) else return nil end`;
@@ -18,7 +27,8 @@ const RELEASE_IF_HOLDER = `if redis.call('GET', KEYS[1]) == ARGV[1] then return 
 
 /**
  * Claims webhook deliveries in Redis, so that an app running on several instances dispatches each delivery
- * once. A claim is `SET key token NX PX ttl`; completing it replaces the value (`done:token`) and extends its
+ * once. A claim is `SET key token NX PX ttl` (a key already there is reported in progress or done, by its
+value); completing it replaces the value (`done:token`) and extends its
  * life to the dedupe window; releasing deletes it. Pass your ioredis client (the app owns its connection and
  * closes it).
  *
@@ -40,10 +50,16 @@ export class RedisWebhookClaimStore implements PortOneWebhookClaimStore {
     this.prefix = options.keyPrefix ?? 'portone:webhook:';
   }
 
-  async claim(key: string, ttlMs: number): Promise<string | undefined> {
+  async claim(key: string, ttlMs: number): Promise<PortOneWebhookClaim> {
     const token = randomUUID();
-    const result = await this.redis.set(this.prefix + key, token, 'PX', ttlMs, 'NX');
-    return result === 'OK' ? token : undefined;
+    const [found, pttl] = (await this.redis.eval(CLAIM, 1, this.prefix + key, token, String(ttlMs))) as [
+      number,
+      number,
+    ];
+    if (found === 1) return { state: 'claimed', token };
+    if (found === 2) return { state: 'done' };
+    // A key without expiry (pttl -1) was not written by this store: report the full processing deadline.
+    return { state: 'in-progress', retryAfterMs: pttl > 0 ? pttl : ttlMs };
   }
 
   async complete(key: string, token: string, ttlMs: number): Promise<void> {

@@ -17,10 +17,11 @@ import { getSchemaValidator } from './schema/validator';
 import { EmulatorState } from './state';
 import { toCertificationAnnotation } from './v1/certification-store';
 import { createV1Dispatcher } from './v1/routes';
-import type { EmulatorCertification, EmulatorPayment } from './v1/types';
+import type { EmulatorCertification, EmulatorPayment, EmulatorPaymentCancellation } from './v1/types';
 import { toIdentityVerification } from './v2/identity-verification-store';
 import { createV2Dispatcher } from './v2/routes';
 import { seedIdentityVerification } from './v2/seed';
+import { cancelPaidPayment } from './v1/partial-cancel';
 import { payAtStore } from './v1/pay-at-store';
 import type { PayAtStoreOptions, PayAtStoreResult } from './v1/pay-at-store.types';
 import type { EmulatorWebhookDelivery } from './webhooks/delivery-log';
@@ -322,6 +323,15 @@ export class PortOneEmulator {
     payment.status = 'paid';
     payment.paid_at = this.state.clock.nowSeconds();
     return structuredClone(payment);
+  }
+
+  /**
+   * Cancels `amount` of a paid payment (a partial cancellation while the rest stays paid; the whole
+   * remainder cancels it) and returns the `cancel_history` entry, whose `cancellation_id` a V1 notice about
+   * it carries. Sends no notice: post one to test the app's answer. Throws for an unpaid payment or a bad amount.
+   */
+  cancelPayment(impUid: string, amount: number): EmulatorPaymentCancellation {
+    return cancelPaidPayment(this.state, impUid, amount);
   }
 
   // ----- webhooks -------------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ export type {
   PortOneV2WebhookEvent,
   PortOneWebhookEvent,
 } from './events/webhook-events';
-export type { PortOneWebhookClaimStore } from './claims/webhook-claim-store.interface';
+export type { PortOneWebhookClaim, PortOneWebhookClaimStore } from './claims/webhook-claim-store.interface';
 export { InMemoryWebhookClaimStore } from './claims/in-memory-webhook-claim-store';
 export {
   PORTONE_WEBHOOK_SOURCE_IPS,

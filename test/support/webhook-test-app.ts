@@ -17,11 +17,17 @@ export class RecordingHandlers {
   readonly confirms: CvsConfirmRequest[] = [];
   /** Throw from the event handler this many more times. */
   failuresLeft = 0;
+  /** Handler calls started, those that threw included. */
+  started = 0;
+  /** Awaited first in every event handler call: lets a test keep a handler running. */
+  hold: (() => Promise<void>) | undefined;
   /** What the confirm handler answers; a function may throw or stall. */
   decide: (request: CvsConfirmRequest) => boolean | Promise<boolean> = () => true;
 
   @OnPortOneWebhook()
-  onEvent(event: PortOneWebhookEvent): void {
+  async onEvent(event: PortOneWebhookEvent): Promise<void> {
+    this.started += 1;
+    await this.hold?.();
     if (this.failuresLeft > 0) {
       this.failuresLeft -= 1;
       throw new Error('handler failed on purpose');
@@ -39,6 +45,8 @@ export class RecordingHandlers {
     this.events.length = 0;
     this.confirms.length = 0;
     this.failuresLeft = 0;
+    this.started = 0;
+    this.hold = undefined;
     this.decide = () => true;
   }
 }

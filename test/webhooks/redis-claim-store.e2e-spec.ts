@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
 import { RedisWebhookClaimStore } from '../../lib/redis';
-import { CvsService, type PortOneModuleOptions } from '../../lib';
+import { CvsService, type PortOneModuleOptions, type PortOneWebhookClaim } from '../../lib';
 import { EMULATOR_WEBHOOK_SECRET, PortOneEmulator } from '../../lib/testing';
 import { emulatorOptions } from '../support/portone-test-app';
 import { startRedisServer, type TestRedisServer } from '../support/redis-server';
@@ -22,37 +22,45 @@ describe('RedisWebhookClaimStore against a real redis-server', () => {
   describe('the store', () => {
     const store = () => new RedisWebhookClaimStore(redis, { keyPrefix: 'test:store:' });
 
-    it('claims once, expires, completes and releases only for the holder', async () => {
+    const tokenOf = (claim: PortOneWebhookClaim): string => {
+      if (claim.state !== 'claimed') throw new Error(`expected a claim, got ${claim.state}`);
+      return claim.token;
+    };
+
+    it('claims once, tells in progress from done, completes and releases only for the holder', async () => {
       const a = store();
       const b = store();
-      const token = await a.claim('k1', 10_000);
-      expect(token).toEqual(expect.any(String));
-      expect(await b.claim('k1', 10_000)).toBeUndefined();
+      const token = tokenOf(await a.claim('k1', 10_000));
+      const running = await b.claim('k1', 10_000);
+      expect(running).toEqual({ state: 'in-progress', retryAfterMs: expect.any(Number) });
+      expect((running as { retryAfterMs: number }).retryAfterMs).toBeGreaterThan(9_000);
+      expect((running as { retryAfterMs: number }).retryAfterMs).toBeLessThanOrEqual(10_000);
 
       await b.release('k1', 'not-the-token');
-      expect(await b.claim('k1', 10_000)).toBeUndefined();
-      await a.release('k1', token!);
-      const again = await b.claim('k1', 10_000);
-      expect(again).toEqual(expect.any(String));
+      expect((await b.claim('k1', 10_000)).state).toBe('in-progress');
+      await a.release('k1', token);
+      const again = tokenOf(await b.claim('k1', 10_000));
 
-      await b.complete('k1', again!, 60_000);
+      await b.complete('k1', again, 60_000);
       expect(await redis.pttl('test:store:k1')).toBeGreaterThan(10_000);
-      expect(await a.claim('k1', 10_000)).toBeUndefined();
+      expect(await a.claim('k1', 10_000)).toEqual({ state: 'done' });
       // A completed claim is no longer releasable with the old token by anyone else.
       await a.release('k1', 'x');
-      expect(await a.claim('k1', 10_000)).toBeUndefined();
+      expect(await a.claim('k1', 10_000)).toEqual({ state: 'done' });
     });
 
     it('a claim whose holder died expires after its ttl', async () => {
       const a = store();
-      expect(await a.claim('k2', 50)).toBeDefined();
+      expect((await a.claim('k2', 50)).state).toBe('claimed');
+      expect((await a.claim('k2', 50)).state).toBe('in-progress');
       await new Promise(resolve => setTimeout(resolve, 120));
-      expect(await a.claim('k2', 50)).toBeDefined();
+      expect((await a.claim('k2', 50)).state).toBe('claimed');
     });
 
-    it('concurrent claims of one key: exactly one wins', async () => {
+    it('concurrent claims of one key: exactly one wins, the others see it in progress', async () => {
       const results = await Promise.all(Array.from({ length: 20 }, () => store().claim('k3', 10_000)));
-      expect(results.filter(token => token !== undefined)).toHaveLength(1);
+      expect(results.filter(claim => claim.state === 'claimed')).toHaveLength(1);
+      expect(results.filter(claim => claim.state === 'in-progress')).toHaveLength(19);
     });
   });
 
@@ -97,8 +105,14 @@ describe('RedisWebhookClaimStore against a real redis-server', () => {
         post(first.webhookUrl, signed.body, headers),
         post(second.webhookUrl, signed.body, headers),
       ]);
-      expect(answers.map(a => a.status)).toEqual([200, 200]);
-      expect(answers.filter(a => a.body.duplicate === true)).toHaveLength(1);
+      // One copy is dispatched; the other is either told to retry (503: it arrived while the first ran) or,
+      // had the first finished already, acknowledged as a duplicate. Once done, a retry is a duplicate.
+      expect(answers.filter(a => a.status === 200 && a.body.duplicate === false)).toHaveLength(1);
+      expect(answers.every(a => a.status === 200 || a.status === 503)).toBe(true);
+      expect(dispatched()).toBe(1);
+      const retry = await post(second.webhookUrl, signed.body, headers);
+      expect(retry.status).toBe(200);
+      expect(retry.body.duplicate).toBe(true);
       expect(dispatched()).toBe(1);
     });
 

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { PortOneWebhookClaimStore } from './webhook-claim-store.interface';
+import type { PortOneWebhookClaim, PortOneWebhookClaimStore } from './webhook-claim-store.interface';
 
 interface Claim {
   readonly token: string;
   readonly expiresAt: number;
+  /** The handlers ran: duplicates are answered 200 until `expiresAt`. */
+  readonly done: boolean;
 }
 
 /** Claims a process has to look at before pruning expired ones, so memory stays bounded. */
@@ -20,16 +22,22 @@ export class InMemoryWebhookClaimStore implements PortOneWebhookClaimStore {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  claim(key: string, ttlMs: number): Promise<string | undefined> {
+  claim(key: string, ttlMs: number): Promise<PortOneWebhookClaim> {
+    const now = this.now();
     const existing = this.claims.get(key);
-    if (existing && existing.expiresAt > this.now()) return Promise.resolve(undefined);
+    if (existing && existing.expiresAt > now) {
+      return Promise.resolve(
+        existing.done ? { state: 'done' } : { state: 'in-progress', retryAfterMs: existing.expiresAt - now },
+      );
+    }
     const token = randomUUID();
-    this.set(key, { token, expiresAt: this.now() + ttlMs });
-    return Promise.resolve(token);
+    this.set(key, { token, expiresAt: now + ttlMs, done: false });
+    return Promise.resolve({ state: 'claimed', token });
   }
 
   complete(key: string, token: string, ttlMs: number): Promise<void> {
-    if (this.claims.get(key)?.token === token) this.set(key, { token, expiresAt: this.now() + ttlMs });
+    if (this.claims.get(key)?.token === token)
+      this.set(key, { token, expiresAt: this.now() + ttlMs, done: true });
     return Promise.resolve();
   }
 

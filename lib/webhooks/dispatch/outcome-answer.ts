@@ -3,7 +3,9 @@ import type { DispatchOutcome } from './once-only-dispatcher';
 
 /**
  * The HTTP answer for a dispatch outcome: 200 for dispatched and duplicate deliveries (PortOne must stop
- * sending them), 500 when a handler threw and 503 when the claim store is down (PortOne retries both).
+ * sending them); 500 when a handler threw, 503 when the claim store is down and 503 with `Retry-After` when
+ * another attempt is still running it (PortOne re-sends after any 5xx, V1 only after 5xx or network errors,
+ * so 503 rather than 409).
  * @internal
  */
 export function outcomeAnswer(
@@ -22,6 +24,14 @@ export function outcomeAnswer(
         ...extra,
         duplicate: true,
       });
+    case 'in-progress':
+      return answer(
+        503,
+        'this delivery is being processed by an earlier attempt; retry later',
+        `${what} not dispatched: an earlier attempt is still running it`,
+        {},
+        { 'Retry-After': String(retryAfterSeconds(outcome.retryAfterMs)) },
+      );
     case 'handler-failed':
       return answer(
         500,
@@ -35,4 +45,9 @@ export function outcomeAnswer(
         `${what} not dispatched: claim store failed with ${outcome.errorName}`,
       );
   }
+}
+
+/** Whole seconds, at least 1 (the header's unit), at most the 2-minute default processing deadline. */
+function retryAfterSeconds(ms: number): number {
+  return Math.min(120, Math.max(1, Math.ceil(ms / 1000)));
 }

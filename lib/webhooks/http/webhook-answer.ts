@@ -7,6 +7,8 @@ export interface WebhookAnswer {
   readonly status: number;
   readonly body: { readonly ok: boolean; readonly message?: string; readonly [key: string]: unknown };
   readonly log: string;
+  /** Response headers to set (e.g. `Retry-After`). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** @internal */
@@ -15,6 +17,7 @@ export function answer(
   message: string,
   log: string,
   extra: Record<string, unknown> = {},
+  headers?: Readonly<Record<string, string>>,
 ): WebhookAnswer {
-  return { status, body: { ok: status < 300, message, ...extra }, log };
+  return { status, body: { ok: status < 300, message, ...extra }, log, ...(headers && { headers }) };
 }

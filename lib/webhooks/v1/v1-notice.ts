@@ -26,7 +26,7 @@ export interface V1NoticeDeps {
  * Handles a V1 payment notice as PortOne requires: the notice is unsigned, so only its `imp_uid` is used to
  * re-read the payment (`GET /payments/{imp_uid}`); the event is `payment.<re-read status>` with the re-read
  * payment. An unknown `imp_uid` (404) or a `merchant_uid` that differs from the payment's (400) dispatches
- * nothing. A failed re-read answers 503 so that PortOne retries. Dispatched once per imp_uid and status.
+ * nothing. A failed re-read answers 503 so that PortOne retries. Dispatched once per {@link v1DeliveryKey}.
  * @internal
  */
 export async function handleV1Notice(
@@ -58,12 +58,26 @@ export async function handleV1Notice(
     cancellationId: confirmedCancellation(payment, notice.cancellationId),
   };
   const outcome = await dispatchOnce(
-    `v1:${payment.impUid}:${payment.status}`,
+    v1DeliveryKey(payment, event.cancellationId),
     event,
     deps.registry,
     deps.options,
   );
   return outcomeAnswer(outcome, `v1 notice imp_uid=${payment.impUid} ${event.type}`, { event: event.type });
+}
+
+/**
+ * What makes two V1 notices the same delivery: the payment, its re-read status and, since a partially
+ * cancelled payment stays `paid`, the cancellation the notice is about. A confirmed `cancellation_id` names it
+ * (each partial cancellation once, whatever came after it); without one, the cancelled amount tells a notice
+ * sent after a cancellation from the one sent before. Unchanged (`v1:<imp_uid>:<status>`) for payments
+ * never cancelled.
+ * @internal
+ */
+export function v1DeliveryKey(payment: PortOnePayment, confirmedCancellationId: string | undefined): string {
+  const base = `v1:${payment.impUid}:${payment.status}`;
+  if (confirmedCancellationId !== undefined) return `${base}:cancellation:${confirmedCancellationId}`;
+  return payment.cancelAmount > 0 ? `${base}:cancelled:${payment.cancelAmount}` : base;
 }
 
 function readNotice(body: Record<string, unknown> | undefined): V1Notice | undefined {
