@@ -38,7 +38,16 @@ export {
 } from './cvs-payment/models/payment.model';
 export { PortOnePaymentCancellation } from './cvs-payment/models/payment-cancellation.model';
 export { PortOneVbankDeposit } from './cvs-payment/models/vbank-deposit.model';
-export type { PaymentLookupOptions, FindPaymentOptions } from './cvs-payment/payment-lookup-options';
+export type { PortOnePaymentPage } from './cvs-payment/models/payment-page.model';
+export type {
+  PortOnePaymentListStatus,
+  PortOnePaymentSorting,
+} from './cvs-payment/dto/list-payments-by-status.dto';
+export type {
+  PaymentLookupOptions,
+  FindPaymentOptions,
+  ListPaymentsByStatusOptions,
+} from './cvs-payment/payment-lookup-options';
 
 export * from './webhooks';
 

@@ -26,7 +26,11 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export const SPEC_FILES = ['v1-subset.json', 'v2-subset.json'] as const;
 
 /** V1 operations the extract takes from the full V1 spec, because v1-subset.json leaves them out. */
-export const V1_OPERATIONS_FROM_FULL_SPEC = ['getPaymentByImpUid', 'getPaymentByMerchantUid'] as const;
+export const V1_OPERATIONS_FROM_FULL_SPEC = [
+  'getPaymentByImpUid',
+  'getPaymentByMerchantUid',
+  'getPaymentsByStatus',
+] as const;
 
 /** The full V1 spec's file name in the input folder. */
 const FULL_V1_SPEC = 'v1.openapi.json';

@@ -2,9 +2,11 @@ import { defineOperation } from '../core/operation';
 import { toJsonString } from '../core/wire';
 import { expectRecord } from '../mapping/expect-shape';
 import { IssueCvsPaymentDto } from './dto/issue-cvs-payment.dto';
+import { ListPaymentsByStatusDto } from './dto/list-payments-by-status.dto';
 import { PaymentLookupQueryDto } from './dto/payment-lookup-query.dto';
 import { mapPayment } from './models/map-payment';
 import type { PortOnePayment } from './models/payment.model';
+import { readPaymentPage } from './models/read-payment-page';
 
 // V1 convenience-store payment endpoints (api.iamport.kr). Issue and revoke are never retried: V1 has no
 // idempotency, so a blind retry could issue a second barcode or fail on an already revoked one. Lookups are.
@@ -21,6 +23,22 @@ const toPayment = (payload: unknown): PortOnePayment =>
       recordArrays: ['cancel_history', 'deposit_history'],
     }),
   );
+
+// The spec declares no include_sandbox on the status list either, and whether PortOne lists test-channel
+// payments there is UNVERIFIED. We send the same flag as the other lookups (default true): harmless if
+// PortOne ignores it, and it keeps test-channel payments listed if PortOne filters them like `get`.
+const listQuery = (query: ListPaymentsByStatusDto) => ({
+  include_sandbox: String(query.includeSandbox),
+  page: query.page === undefined ? undefined : String(query.page),
+  limit: query.limit === undefined ? undefined : String(query.limit),
+  from: unixSeconds(query.from),
+  to: unixSeconds(query.to),
+  sorting: query.sorting,
+});
+
+/** PortOne's times are whole UNIX seconds; `from` and `to` are both inclusive. */
+const unixSeconds = (date: Date | undefined): string | undefined =>
+  date === undefined ? undefined : String(Math.floor(date.getTime() / 1000));
 
 /** @internal */
 export const cvsOperations = {
@@ -92,5 +110,16 @@ export const cvsOperations = {
     input: PaymentLookupQueryDto,
     query: lookupQuery,
     map: mapPayment,
+  }),
+
+  listByStatus: defineOperation({
+    api: 'v1',
+    name: 'CvsService.listByStatus',
+    method: 'GET',
+    path: '/payments/status/{status}',
+    idempotency: 'natural',
+    input: ListPaymentsByStatusDto,
+    query: listQuery,
+    map: readPaymentPage,
   }),
 };

@@ -5,9 +5,15 @@ import type { ResolvedPortOneOptions } from '../options/resolve-options';
 import { PORTONE_RESOLVED_OPTIONS, PORTONE_V1_CLIENT } from '../portone.constants';
 import { cvsOperations as operations } from './cvs.operations';
 import type { IssueCvsPaymentDto } from './dto/issue-cvs-payment.dto';
+import type { ListPaymentsByStatusDto, PortOnePaymentListStatus } from './dto/list-payments-by-status.dto';
 import type { PaymentLookupQueryDto } from './dto/payment-lookup-query.dto';
 import type { PortOnePayment } from './models/payment.model';
-import type { FindPaymentOptions, PaymentLookupOptions } from './payment-lookup-options';
+import type { PortOnePaymentPage } from './models/payment-page.model';
+import type {
+  FindPaymentOptions,
+  ListPaymentsByStatusOptions,
+  PaymentLookupOptions,
+} from './payment-lookup-options';
 
 // This folder is `cvs-payment`, not `cvs`: npm never publishes a folder named CVS (any case), a relic of
 // the CVS version-control system, so `dist/cvs/` would silently vanish from the package.
@@ -70,6 +76,30 @@ export class CvsService {
           query,
           callOptionsOf(options),
         );
+  }
+
+  /**
+   * Lists payments in a status (`GET /payments/status/{payment_status}`; `all` for every status), one page
+   * at a time: `{ total, previous, next, list }`, where `next` is 0 on the last page. `from`/`to` select by
+   * the time of each payment's status (when it was paid, cancelled, …), at most 90 days apart.
+   *
+   * Test-channel payments: the spec declares no `include_sandbox` here and whether PortOne lists them is
+   * UNVERIFIED; the flag is sent as for `get` (`includeSandbox`, default `v1.includeSandbox`, else true).
+   * @throws PortOneValidationError for an unknown status, a page below 1, a limit outside 1-1000 or a window
+   * over 90 days, before anything is sent; PortOneApiError (400) for a page past the data.
+   */
+  listByStatus(
+    status: PortOnePaymentListStatus,
+    options?: ListPaymentsByStatusOptions,
+  ): Promise<PortOnePaymentPage> {
+    const { timeoutMs: _timeoutMs, signal: _signal, ...query } = options ?? {};
+    const dto: ListPaymentsByStatusDto = {
+      ...query,
+      status,
+      includeSandbox: options?.includeSandbox ?? this.options.v1?.includeSandbox ?? true,
+    };
+    // The DTO check runs after the path is built; an invalid status fails there, before sending.
+    return this.v1.call(operations.listByStatus, { status }, dto, callOptionsOf(options));
   }
 
   private lookupQuery(options: FindPaymentOptions | undefined): PaymentLookupQueryDto {

@@ -56,6 +56,35 @@ describe('the response checker (what test/conformance/setup.ts runs on every emu
     ]);
   });
 
+  it('matches the V1 status list (getPaymentsByStatus) and checks its PagedPaymentAnnotation', () => {
+    const checker = new ResponseChecker();
+    const v1Get = { ...base, api: 'v1', method: 'GET', status: 200, path: '/payments/status/paid' } as const;
+    const payment = {
+      imp_uid: 'imp_1',
+      merchant_uid: 'order-1',
+      amount: 1000,
+      cancel_amount: 0,
+      currency: 'KRW',
+      status: 'paid',
+      sandbox: true,
+    };
+    const page = { total: 1, previous: 0, next: 0, list: [payment] };
+    checker.check({ ...v1Get, body: JSON.stringify({ code: 0, message: null, response: page }) });
+    checker.check({
+      ...v1Get,
+      body: JSON.stringify({ code: 0, message: null, response: { ...page, next: 'none' } }),
+    });
+    checker.check({
+      ...v1Get,
+      body: JSON.stringify({ code: 0, message: null, response: { ...page, list: [{ imp_uid: 1 }] } }),
+    });
+    expect(checker.tally).toMatchObject({ outsideSpec: 0, validated: 3 });
+    expect(checker.tally.violations).toEqual([
+      expect.stringMatching(/^v1 GET \/payments\/status\/\{payment_status\} 200: /),
+      expect.stringMatching(/^v1 GET \/payments\/status\/\{payment_status\} 200: /),
+    ]);
+  });
+
   it('tells the V2 error union apart by type: a type the operation cannot answer is a violation', () => {
     const checker = new ResponseChecker();
     const get = {

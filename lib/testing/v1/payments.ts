@@ -37,7 +37,8 @@ export function findPayment(ctx: RequestContext, state: EmulatorState): HandlerR
   return first ? v1Ok(first) : v1Error(404, NOT_FOUND);
 }
 
-function sortPayments(payments: EmulatorPayment[], sorting: PaymentSorting): EmulatorPayment[] {
+/** The payments in `sorting` order (`-` descending); `updated` is the latest of the status times. */
+export function sortPayments(payments: EmulatorPayment[], sorting: PaymentSorting): EmulatorPayment[] {
   const descending = sorting.startsWith('-');
   const key = sorting.replace(/^-/, '') as 'started' | 'paid' | 'updated';
   const valueOf = (payment: EmulatorPayment): number =>

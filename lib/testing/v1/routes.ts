@@ -8,6 +8,8 @@ import { checkTierHeader, extractV1Token } from './auth';
 import { confirmOtp, deleteCertification, getCertification, requestOtp } from './certifications';
 import { issueCvsPayment, revokeCvsPayment } from './cvs';
 import { v1Error } from './envelope';
+import { listPaymentsByStatus } from './payment-list';
+import { PAYMENT_LIST_QUERY } from './payment-list-params';
 import { findPayment, getPayment } from './payments';
 import { getToken } from './token';
 
@@ -49,6 +51,11 @@ function buildRouter(): Router<V1Route> {
         auth: true,
         query: FIND_QUERY,
         handler: findPayment,
+      })
+      .add('GET', '/payments/status/:payment_status', {
+        auth: true,
+        query: PAYMENT_LIST_QUERY,
+        handler: listPaymentsByStatus,
       })
       .add('GET', '/payments/:imp_uid', { auth: true, query: ['include_sandbox'], handler: getPayment })
   );
