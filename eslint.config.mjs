@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import prettierRecommended from 'eslint-plugin-prettier/recommended';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'coverage/**', 'node_modules/**', 'jest.config.js', 'eslint.config.mjs', '.tarball-check/**', '.bench-dist/**', 'dist-sample/**', 'bench/zz-*.ts', 'compat/**', 'scripts/package-check/consumer/**', '.readme-blocks/**'] },
+  { ignores: ['dist/**', 'coverage/**', 'node_modules/**', 'jest.config.js', 'eslint.config.mjs', '.tarball-check/**', '.bench-dist/**', 'dist-sample/**', 'bench/zz-*.ts', 'compat/**', 'scripts/package-check/consumer/**', '.readme-blocks/**', 'docs-api/**', 'typedoc.config.mjs'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   prettierRecommended,

@@ -1,3 +1,9 @@
+/**
+ * `nestjs-portone`: the module and its registration, the three services (V1 certifications, V1 convenience-store
+ * payments, V2 identity verification) with their inputs and models, the options, the errors, the exception
+ * filter and the webhook decorators.
+ * @module nestjs-portone
+ */
 export { PortOneModule } from './portone.module';
 export type {
   PortOneModuleAsyncOptions,

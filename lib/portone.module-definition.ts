@@ -1,4 +1,4 @@
-import { ConfigurableModuleBuilder } from '@nestjs/common';
+import { ConfigurableModuleBuilder, type ConfigurableModuleAsyncOptions } from '@nestjs/common';
 import type { PortOneModuleOptions } from './options/portone-module-options.interface';
 import { portOneRegistration } from './portone.providers';
 import { PORTONE_MODULE_OPTIONS } from './portone.tokens';
@@ -56,11 +56,16 @@ export const {
   .build();
 
 /** What `forRootAsync` accepts: `imports`, `inject`, one of `useFactory`, `useClass`, `useExisting`, and the extras. @publicApi */
-export type PortOneModuleAsyncOptions = typeof PORTONE_ASYNC_OPTIONS_TYPE;
+export type PortOneModuleAsyncOptions = ConfigurableModuleAsyncOptions<
+  PortOneModuleOptions,
+  'createPortOneOptions'
+> &
+  Partial<PortOneModuleExtras>;
 /** What `forRoot` accepts: the options plus the extras (`isGlobal`, `name`, `webhook`). @publicApi */
-export type PortOneModuleForRootOptions = typeof PORTONE_OPTIONS_TYPE;
+export type PortOneModuleForRootOptions = PortOneModuleOptions & Partial<PortOneModuleExtras>;
 
 /** Implemented by a class passed as `useClass` / `useExisting` to `forRootAsync`. @publicApi */
 export interface PortOneOptionsFactory {
+  /** Returns the options (or a promise of them), as `useFactory` would. */
   createPortOneOptions(): PortOneModuleOptions | Promise<PortOneModuleOptions>;
 }

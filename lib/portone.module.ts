@@ -1,5 +1,9 @@
-import { Module } from '@nestjs/common';
-import { PortOneConfigurableModule } from './portone.module-definition';
+import { Module, type DynamicModule } from '@nestjs/common';
+import {
+  PortOneConfigurableModule,
+  type PortOneModuleAsyncOptions,
+  type PortOneModuleForRootOptions,
+} from './portone.module-definition';
 
 /**
  * PortOne for NestJS. Register it with `PortOneModule.forRoot(options)` or
@@ -14,4 +18,11 @@ import { PortOneConfigurableModule } from './portone.module-definition';
  * @publicApi
  */
 @Module({})
-export class PortOneModule extends PortOneConfigurableModule {}
+export class PortOneModule extends PortOneConfigurableModule {
+  // Declarations only (no code): they give the two methods Nest's builder makes a description in editors and
+  // the API reference.
+  /** Registers the module with options known now; `isGlobal`, `name` and `webhook` shape the registration. */
+  declare static forRoot: (options: PortOneModuleForRootOptions) => DynamicModule;
+  /** Registers the module with options made by a factory, a class or an existing provider, after injection. */
+  declare static forRootAsync: (options: PortOneModuleAsyncOptions) => DynamicModule;
+}

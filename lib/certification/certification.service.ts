@@ -18,6 +18,7 @@ import type { CertificationOtpRequest } from './models/certification-otp-request
  */
 @Injectable()
 export class CertificationService {
+  /** @internal Nest constructs the service; apps inject it. */
   constructor(@Inject(PORTONE_V1_CLIENT) private readonly v1: PortOneClient) {}
 
   /**

@@ -29,6 +29,7 @@ import type {
  */
 @Injectable()
 export class CvsService {
+  /** @internal Nest constructs the service; apps inject it. */
   constructor(
     @Inject(PORTONE_V1_CLIENT) private readonly v1: PortOneClient,
     @Inject(PORTONE_RESOLVED_OPTIONS) private readonly options: ResolvedPortOneOptions,

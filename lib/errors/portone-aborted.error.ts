@@ -6,6 +6,7 @@ import { PortOneError, type PortOneErrorDetails } from './portone.error';
  * @publicApi
  */
 export class PortOneAbortedError extends PortOneError {
+  /** @internal The module throws these; apps catch them and read the fields. */
   constructor(details: PortOneErrorDetails = {}) {
     super(messages.aborted(details.request), { ...details, retryable: false });
   }

@@ -38,6 +38,7 @@ export class PortOneApiError<TType extends string = string> extends PortOneError
   /** PG error message (V2 `PG_PROVIDER`), scrubbed of personal data. */
   readonly pgMessage?: string;
 
+  /** @internal The module throws these; apps catch them and read the fields. */
   constructor(init: PortOneApiErrorInit) {
     const what = init.type ?? (init.code !== undefined ? `code ${init.code}` : 'error');
     super(messages.apiError(init.request, init.status, what, init.portOneMessage), init);

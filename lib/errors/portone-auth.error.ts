@@ -20,6 +20,7 @@ export class PortOneAuthError extends PortOneError {
   readonly code?: number;
   readonly type?: string;
 
+  /** @internal The module throws these; apps catch them and read the fields. */
   constructor(message: string, init: PortOneAuthErrorInit = {}) {
     super(message, init);
     this.status = init.status;

@@ -11,6 +11,7 @@ export class PortOneConfigurationError extends PortOneError {
   readonly problems: readonly string[];
 
   /**
+   * The module throws this while the app boots; an app may throw it too, for options of its own.
    * @param problems every problem found, one sentence each
    * @param message defaults to `Invalid PortOneModule options: <problems>`
    */

@@ -29,6 +29,7 @@ export class PortOneNetworkError extends PortOneError {
   readonly status?: number;
   readonly errorCode?: string;
 
+  /** @internal The module throws these; apps catch them and read the fields. */
   constructor(message: string, init: PortOneNetworkErrorInit) {
     super(message, init);
     this.failure = init.failure;
@@ -49,6 +50,7 @@ export class PortOneTimeoutError extends PortOneNetworkError {
   /** The timeout that elapsed, in milliseconds. */
   readonly timeoutMs: number;
 
+  /** @internal The module throws these; apps catch them and read the fields. */
   constructor(timeoutMs: number, init: Omit<PortOneNetworkErrorInit, 'failure'>) {
     super(messages.timeout(init.request, timeoutMs), { ...init, failure: 'timeout' });
     this.timeoutMs = timeoutMs;

@@ -21,6 +21,7 @@ export class PortOneResponseTooLargeError extends PortOneNetworkError {
   readonly limitBytes: number;
   readonly measured: 'received' | 'decompressed';
 
+  /** @internal The module throws these; apps catch them and read the fields. */
   constructor(message: string, init: PortOneResponseTooLargeErrorInit) {
     super(message, { ...init, failure: 'invalid-response' });
     this.limitBytes = init.limitBytes;

@@ -20,6 +20,7 @@ export interface PortOneShutdownErrorInit extends Omit<PortOneErrorDetails, 'ret
 export class PortOneShutdownError extends PortOneError {
   readonly sent: boolean;
 
+  /** @internal The module throws these; apps catch them and read the fields. */
   constructor(init: PortOneShutdownErrorInit) {
     super(init.sent ? messages.shutdownCutOff(init.request) : messages.shutdownNotSent(init.request), {
       ...init,

@@ -21,6 +21,7 @@ export class PortOneValidationError extends PortOneError {
   /** The DTO or parameter that was checked, e.g. `RequestCertificationOtpDto`. */
   readonly target: string;
 
+  /** @internal The module throws these; apps catch them and read the fields. */
   constructor(target: string, issues: readonly PortOneValidationIssue[]) {
     super(messages.invalidInput(target, issues), { retryable: false });
     this.target = target;

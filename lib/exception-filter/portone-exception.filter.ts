@@ -24,6 +24,7 @@ interface ReplyLike {
 export class PortOneExceptionFilter implements ExceptionFilter<PortOneError> {
   private readonly logger = new Logger('PortOneExceptionFilter');
 
+  /** The adapter host lets the filter answer on Express and Fastify alike; Nest passes it to an `APP_FILTER`. */
   constructor(@Optional() private readonly adapterHost?: HttpAdapterHost) {}
 
   catch(error: PortOneError, host: ArgumentsHost): void {

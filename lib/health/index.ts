@@ -1,3 +1,8 @@
+/**
+ * `nestjs-portone/health`: a Terminus health indicator for PortOne. Needs `@nestjs/terminus` (an optional
+ * peer dependency of nestjs-portone).
+ * @module nestjs-portone/health
+ */
 export { PortOneHealthModule } from './portone-health.module';
 export { PortOneHealthIndicator, type PortOneHealthCheckOptions } from './portone-health.indicator';
 export type { PortOneHealthOptions } from './portone-health-options';

@@ -54,6 +54,7 @@ const PROBES = {
 export class PortOneHealthIndicator {
   private readonly probes = new Map<'v1' | 'v2', { startedAt: number; done: Promise<void> }>();
 
+  /** @internal Nest constructs the indicator; apps inject it. */
   constructor(
     private readonly healthIndicatorService: HealthIndicatorService,
     private readonly moduleRef: ModuleRef,

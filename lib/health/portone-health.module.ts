@@ -22,6 +22,7 @@ import {
   exports: [PortOneHealthIndicator],
 })
 export class PortOneHealthModule {
+  /** The module with its own options, for example a longer `probeIntervalMs`; import it instead of the class. */
   static forRoot(options: PortOneHealthOptions = {}): DynamicModule {
     return {
       module: PortOneHealthModule,

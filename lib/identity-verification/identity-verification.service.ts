@@ -23,6 +23,7 @@ import type {
  */
 @Injectable()
 export class IdentityVerificationService {
+  /** @internal Nest constructs the service; apps inject it. */
   constructor(@Inject(PORTONE_V2_CLIENT) private readonly v2: PortOneClient) {}
 
   /**

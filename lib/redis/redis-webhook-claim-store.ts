@@ -43,6 +43,7 @@ value); completing it replaces the value (`done:token`) and extends its
 export class RedisWebhookClaimStore implements PortOneWebhookClaimStore {
   private readonly prefix: string;
 
+  /** A store over an ioredis client or cluster the app owns (and closes); `options.keyPrefix` namespaces its keys. */
   constructor(
     private readonly redis: Redis | Cluster,
     options: RedisWebhookClaimStoreOptions = {},

@@ -3,6 +3,7 @@
  *
  * It is independent of the client library: it validates requests against schemas derived from PortOne's own
  * spec, never against the client's DTOs.
+ * @module nestjs-portone/testing
  */
 export {
   PortOneEmulator,

@@ -58,7 +58,7 @@ export class PortOnePageInputDto {
   size?: number;
 }
 
-/** @publicApi */
+/** How `IdentityVerificationService.list` orders its items: by which time, newest or oldest first. @publicApi */
 export class IdentityVerificationSortDto {
   /** @default 'REQUESTED_AT' */
   @IsOptional()

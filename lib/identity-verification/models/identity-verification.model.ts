@@ -60,6 +60,7 @@ export class UnrecognizedIdentityVerification {
   readonly rawStatus: string;
   readonly id?: string;
 
+  /** @internal The module builds these from PortOne's answer. */
   constructor(readonly raw: Readonly<Record<string, unknown>>) {
     // The answer is refused before mapping when status is not a string; this keeps the constructor total.
     this.rawStatus = typeof raw.status === 'string' ? raw.status : '';
@@ -77,7 +78,10 @@ export type IdentityVerification =
   | FailedIdentityVerification
   | UnrecognizedIdentityVerification;
 
-/** @publicApi */
+/**
+ * True when PortOne answered with a status this version of the module does not know (a newer API): the record
+ * then carries only `rawStatus`, `id` and the `raw` answer. @publicApi
+ */
 export function isUnrecognizedIdentityVerification(
   record: IdentityVerification,
 ): record is UnrecognizedIdentityVerification {

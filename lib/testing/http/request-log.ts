@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { ApiName, ParsedQuery } from './context';
+import type { ApiName } from './context';
 
 /** One request the emulator received. */
 export interface EmulatorRequestRecord {
@@ -10,7 +10,7 @@ export interface EmulatorRequestRecord {
   /** API-relative path without the query string, e.g. `/users/getToken`. */
   readonly path: string;
   /** Parsed query string; a repeated name becomes an array. */
-  readonly query: Readonly<ParsedQuery>;
+  readonly query: Readonly<Record<string, string | string[]>>;
   /** Request headers, names lower-case. */
   readonly headers: Readonly<IncomingHttpHeaders>;
   /** Parsed JSON, a form object, a raw string, or undefined when there was no body. */

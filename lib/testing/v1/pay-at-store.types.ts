@@ -36,6 +36,7 @@ export interface PayAtStoreResult {
 /** Paying a barcode that cannot be paid: unknown, expired, revoked or already paid. */
 export class EmulatorStorePaymentError extends Error {
   override readonly name = 'EmulatorStorePaymentError';
+  /** @internal The emulator throws these from `payAtStore`. */
   constructor(
     message: string,
     /** `not_found`, `expired`, `cancelled` or `already_paid`. */

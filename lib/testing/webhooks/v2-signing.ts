@@ -7,7 +7,7 @@ import { Webhook } from 'standardwebhooks';
  */
 export const EMULATOR_WEBHOOK_SECRET = 'whsec_ZW11bGF0b3Itd2ViaG9vay1zZWNyZXQtMzJieXRlcyE=';
 
-/** Options of {@link signV2Webhook}. */
+/** Options of `PortOneEmulator.signWebhook`: what to put in the signed headers instead of the defaults. */
 export interface SignWebhookOptions {
   /** `webhook-id`. Default: a fresh random id per call. */
   id?: string;

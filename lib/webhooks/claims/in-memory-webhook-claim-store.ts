@@ -20,6 +20,10 @@ export class InMemoryWebhookClaimStore implements PortOneWebhookClaimStore {
   private readonly claims = new Map<string, Claim>();
   private writes = 0;
 
+  /**
+   * A store in this process's memory, for an app on one instance.
+   * @param now the clock claims expire by (tests pass a fake one); the system clock by default.
+   */
   constructor(private readonly now: () => number = Date.now) {}
 
   claim(key: string, ttlMs: number): Promise<PortOneWebhookClaim> {
