@@ -1,6 +1,6 @@
 import type { InjectionToken, Provider } from '@nestjs/common';
 import { CertificationService } from './certification/certification.service';
-import { createV1Api, createV2Api, type PortOneApi } from './core/create-api';
+import { createV1Api, createV2Api, type PortOneApi } from './create-api';
 import type { PortOneClient } from './core/portone-client';
 import { CvsService } from './cvs-payment/cvs.service';
 import { PortOneConfigurationError } from './errors';

@@ -1,6 +1,6 @@
 import { PortOneValidationError, type PortOneValidationIssue } from '../errors';
 import type { PortOneCallOptions } from './call-options';
-import { MAX_TIMER_MS } from '../options/portone-options.schema';
+import { MAX_TIMER_MS } from './max-timer';
 
 /**
  * Checks the per-call options every service method accepts, so a typo such as `timeoutMs: '5000'` fails

@@ -16,23 +16,18 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { MAX_TIMER_MS } from '../core/max-timer';
 
 // class-validator rules for PortOneModuleOptions. Kept apart from the public interface so that the
 // interface stays a plain type an app can write by hand or build in a ConfigService factory.
 // `require_tld: false` lets baseUrl point at the emulator on 127.0.0.1 or localhost.
 const URL_RULES = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
 
-/**
- * Longest delay a Node timer honours: a longer one fires after 1 ms (Node warns and clamps), so a larger
- * timeout or backoff would silently mean "at once". @internal
- */
-export const MAX_TIMER_MS = 2 ** 31 - 1;
-
-/** A pool larger than this is a typo, not a plan; PortOne rate-limits long before. @internal */
-export const MAX_SOCKETS = 10_000;
+/** A pool larger than this is a typo, not a plan; PortOne rate-limits long before. */
+const MAX_SOCKETS = 10_000;
 
 /** @internal */
-export class V1OptionsSchema {
+class V1OptionsSchema {
   @IsString()
   @IsNotEmpty()
   apiKey!: string;
@@ -55,7 +50,7 @@ export class V1OptionsSchema {
 }
 
 /** @internal */
-export class V2OptionsSchema {
+class V2OptionsSchema {
   @IsString()
   @IsNotEmpty()
   apiSecret!: string;
@@ -82,7 +77,7 @@ export class V2OptionsSchema {
 }
 
 /** @internal */
-export class RetryOptionsSchema {
+class RetryOptionsSchema {
   @IsOptional()
   @IsInt()
   @Min(0)

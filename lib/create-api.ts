@@ -1,16 +1,16 @@
 import type { HttpService } from '@nestjs/axios';
-import { SingleFlightTokenCache } from '../auth/token-cache';
-import { V1AuthStrategy, requestV1Token } from '../auth/v1-auth';
-import { V2SecretAuthStrategy, V2TokenAuthStrategy, V2TokenIssuer } from '../auth/v2-auth';
-import { createObservers, type ApiObservers } from '../observability/create-observer';
-import { observeTokenFetch } from '../observability/observe-token-fetch';
-import type { ResolvedPortOneOptions } from '../options/resolve-options';
-import { HeldSecrets } from '../redaction';
-import { createAxiosInstance } from './axios-instance';
-import { createPortOneHttpService } from './portone-http';
-import { PortOneClient } from './portone-client';
-import { V1_PROTOCOL, V2_PROTOCOL, type Protocol } from './protocols';
-import { PortOneTransport } from './transport';
+import { SingleFlightTokenCache } from './auth/token-cache';
+import { V1AuthStrategy, requestV1Token } from './auth/v1-auth';
+import { V2SecretAuthStrategy, V2TokenAuthStrategy, V2TokenIssuer } from './auth/v2-auth';
+import { createObservers, type ApiObservers } from './observability/create-observer';
+import { observeTokenFetch } from './observability/observe-token-fetch';
+import type { ResolvedPortOneOptions } from './options/resolve-options';
+import { HeldSecrets } from './redaction';
+import { createAxiosInstance } from './core/axios-instance';
+import { createPortOneHttpService } from './core/portone-http';
+import { PortOneClient } from './core/portone-client';
+import { V1_PROTOCOL, V2_PROTOCOL, type Protocol } from './core/protocols';
+import { PortOneTransport } from './core/transport';
 
 /** One API generation as the module registers it. @internal */
 export interface PortOneApi {
