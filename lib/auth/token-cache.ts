@@ -70,11 +70,6 @@ export class SingleFlightTokenCache {
     if (this.current?.value === value) this.current = undefined;
   }
 
-  /** Forgets the cached token unconditionally. */
-  clear(): void {
-    this.current = undefined;
-  }
-
   private fetch(): Promise<string> {
     this.pending ??= this.fetchOnce().finally(() => {
       this.pending = undefined;

@@ -136,7 +136,7 @@ export class V2TokenIssuer {
  * both claims (PortOne does not document the token format, so the 30-minute default covers that case).
  * @internal
  */
-export function jwtLifetimeMs(token: string): number | undefined {
+function jwtLifetimeMs(token: string): number | undefined {
   const payload = token.split('.')[1];
   if (!payload) return undefined;
   try {

@@ -15,7 +15,7 @@ export function validateInput<T extends object>(dto: ClassConstructor<T>, input:
     ]);
   }
   // `get(id)` passes an empty scope on every call: when `{}` is known to be a valid `dto`, skip the
-  // transform-and-validate round (~15 µs of class-transformer and class-validator per call).
+  // transform-and-validate round of class-transformer and class-validator, the costliest part of a call's setup.
   if (isEmptyPlainObject(input) && emptyIsValid(dto)) return new dto();
   let instance: T;
   try {

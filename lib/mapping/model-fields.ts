@@ -10,7 +10,7 @@ export type ModelFields<T> = { [K in keyof Required<T>]: T[K] | undefined };
 /**
  * Copies the defined values onto a fresh model instance: a field PortOne did not send stays absent, and only
  * the model's own fields exist (a field PortOne adds later is ignored rather than leaking through untyped).
- * Explicit copying costs about a microsecond per record where class-transformer cost tens (see bench/).
+ * Copying explicitly, rather than with class-transformer's reflection, keeps a read's cost to the copies.
  * @internal
  */
 export function fill<T extends object>(model: T, fields: ModelFields<T>): T {

@@ -1,4 +1,4 @@
-export { MASK } from './mask';
+export { MASK } from './text-patterns';
 export { MAX_KEPT_TEXT_CHARS, collectSensitiveValues, scrubText } from './redact';
 export { escapeControlCharacters } from './escape-control-characters';
 export { HeldSecrets } from './held-secrets';

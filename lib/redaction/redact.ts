@@ -1,7 +1,6 @@
 import { escapeControlCharacters } from './escape-control-characters';
-import { MASK } from './mask';
 import { isSensitiveField } from './sensitive-fields';
-import { maskSensitiveShapes } from './text-patterns';
+import { MASK, maskSensitiveShapes } from './text-patterns';
 
 /**
  * Most characters of one PortOne text (a message, a PG message) that an error keeps. PortOne's messages

@@ -3,7 +3,7 @@
  * (V1 snake_case and V2/DTO camelCase spellings). Matching is case-insensitive.
  * @internal
  */
-export const SENSITIVE_FIELD_NAMES: ReadonlySet<string> = new Set(
+const SENSITIVE_FIELD_NAMES: ReadonlySet<string> = new Set(
   [
     // credentials and tokens
     'imp_key',

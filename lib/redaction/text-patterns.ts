@@ -1,4 +1,5 @@
-import { MASK } from './mask';
+/** What a masked value is replaced with. @internal */
+export const MASK = '[REDACTED]';
 
 // Shapes that are personal data or credentials wherever they appear, even when we did not send them.
 // Every pattern here runs in time linear in the text: each has a bounded width or, for JWTs, is scanned

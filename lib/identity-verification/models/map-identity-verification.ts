@@ -18,8 +18,8 @@ import {
 
 // V2 answers camelCase already; each model field is still copied by hand, with its JSON type checked, and
 // RFC 3339 strings become Dates. `fill` takes every field of the model, so the compiler catches a field added
-// to a model and forgotten here. This runs on every V2 read: explicit copying costs about a microsecond where
-// class-transformer cost ~45 (see bench/).
+// to a model and forgotten here. This runs on every V2 read, so it copies explicitly rather than
+// through class-transformer's reflection.
 
 /**
  * Builds the record class of the answer's `status`; a status this module does not know keeps the raw JSON.

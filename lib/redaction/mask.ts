@@ -1,2 +1,0 @@
-/** What a masked value is replaced with. @internal */
-export const MASK = '[REDACTED]';
