@@ -24,14 +24,12 @@ import { seedIdentityVerification } from './v2/seed';
 import { cancelPaidPayment } from './v1/partial-cancel';
 import { payAtStore } from './v1/pay-at-store';
 import type { PayAtStoreOptions, PayAtStoreResult } from './v1/pay-at-store.types';
-import type { EmulatorWebhookDelivery } from './webhooks/delivery-log';
-import { postWebhook } from './webhooks/post-webhook';
-import {
-  EMULATOR_WEBHOOK_SECRET,
-  signV2Webhook,
-  type SignedWebhook,
-  type SignWebhookOptions,
-} from './webhooks/v2-signing';
+import type { EmulatorWebhookDelivery, EmulatorWebhookHistory } from './webhooks/delivery-log';
+import { advanceClock, type EmulatorClockAdvance } from './time/advance';
+import { sendV2Delivery, type SendV2WebhookOptions } from './webhooks/send-v2';
+import type { EmulatorWebhookDeliveryOptions } from './webhooks/schedules';
+import { signV2Webhook, type SignedWebhook, type SignWebhookOptions } from './webhooks/v2-signing';
+import { buildV2Event, type EmulatorV2WebhookEvent, type EmulatorV2WebhookType } from './webhooks/v2-events';
 import type { SeedIdentityVerification } from './v2/types';
 import type { EmulatorIdentityVerification } from './v2/types';
 
@@ -70,7 +68,21 @@ export interface EmulatorChannelKeys {
  */
 export interface EmulatorModuleOptions {
   v1: { apiKey: string; apiSecret: string; baseUrl: string };
-  v2: { apiSecret: string; storeId: string; baseUrl: string };
+  /** `webhookSecrets` holds the secret the emulator signs V2 deliveries with. */
+  v2: { apiSecret: string; storeId: string; baseUrl: string; webhookSecrets: string[] };
+}
+
+/** The emulator's clock, as tests move it (see {@link PortOneEmulator.clock}). */
+export interface EmulatorClock {
+  /** The emulator's current time. */
+  now(): Date;
+  /**
+   * Moves the emulator's time forward by `seconds` and runs what falls due on the way, each at its own time:
+   * webhook retries and the connect/read timeouts of calls in flight. OTPs, barcode windows, access tokens and
+   * idempotency keys expire by the moved clock. Resolves once the retries that fell due have their answers
+   * (an app gets up to 2 s of real time to answer each). Also served as `POST /emulator/clock/advance`.
+   */
+  advance(seconds: number): Promise<EmulatorClockAdvance>;
 }
 
 function credentialsOf(config: ResolvedConfig): EmulatorCredentials {
@@ -105,6 +117,11 @@ function credentialsOf(config: ResolvedConfig): EmulatorCredentials {
 export class PortOneEmulator {
   /** The emulator's credentials and channel keys. */
   readonly credentials: EmulatorCredentials;
+  /**
+   * The emulator's clock. `await emulator.clock.advance(60)` plays out a minute: a V2 retry due in it is sent
+   * and answered before the promise resolves. No test has to wait for real minutes.
+   */
+  readonly clock: EmulatorClock;
   private closing: Promise<void> | undefined;
 
   private constructor(
@@ -113,6 +130,10 @@ export class PortOneEmulator {
     private readonly timers: TimerSet,
   ) {
     this.credentials = credentialsOf(state.config);
+    this.clock = Object.freeze({
+      now: () => new Date(state.clock.nowMs()),
+      advance: (seconds: number) => advanceClock(state, seconds),
+    });
   }
 
   /** Starts an emulator on 127.0.0.1 (`options.port`, or any free port). */
@@ -162,7 +183,12 @@ export class PortOneEmulator {
     const { v1, v2 } = this.credentials;
     return {
       v1: { apiKey: v1.apiKey, apiSecret: v1.apiSecret, baseUrl: this.v1BaseUrl },
-      v2: { apiSecret: v2.apiSecret, storeId: v2.storeId, baseUrl: this.v2BaseUrl },
+      v2: {
+        apiSecret: v2.apiSecret,
+        storeId: v2.storeId,
+        baseUrl: this.v2BaseUrl,
+        webhookSecrets: [this.webhookSecret],
+      },
     };
   }
 
@@ -183,6 +209,7 @@ export class PortOneEmulator {
   close(): Promise<void> {
     this.closing ??= (async () => {
       this.timers.clearAll();
+      this.state.agenda.close();
       await this.server.close();
     })();
     return this.closing;
@@ -241,8 +268,8 @@ export class PortOneEmulator {
   }
 
   /**
-   * Sets the emulator clock to real time + `seconds`. Token times and expiry, certified_at, V2 timestamps, JWT
-   * iat/exp and the HTTP `Date` header all follow it.
+   * Sets the emulator clock to real time + `seconds` (plus what {@link clock}`.advance` moved). Token times and
+   * expiry, certified_at, V2 timestamps, JWT iat/exp, webhook signatures and the HTTP `Date` header all follow it.
    */
   setClockSkew(seconds: number): void {
     this.state.clock.setSkewSeconds(seconds);
@@ -337,10 +364,11 @@ export class PortOneEmulator {
   // ----- webhooks -------------------------------------------------------------------------------------------
 
   /**
-   * Plays the customer paying a CVS barcode at the store: calls the barcode's `confirm_url` (if any) and, only
-   * on a 200, marks the payment paid and posts the notice to its `notice_url`s, re-sending after 5xx or
-   * network errors. Rejects with `EmulatorStorePaymentError` for an unknown, expired, revoked or already paid
-   * barcode (nothing is called then). Also served as `POST /emulator/cvs/{imp_uid}/pay`.
+   * Plays the customer paying a CVS barcode at the store: calls the barcode's `confirm_url` (if any) once and,
+   * only on a 200, marks the payment paid and posts the notice to its `notice_url`s on the V1 schedule
+   * (`webhookDelivery.v1`, PortOne's default: once, no retry). Resolves after each notice's first attempt.
+   * Rejects with `EmulatorStorePaymentError` for an unknown, expired, revoked or already paid barcode (nothing
+   * is called then). Also served as `POST /emulator/cvs/{imp_uid}/pay`.
    */
   payAtStore(impUid: string, options?: PayAtStoreOptions): Promise<PayAtStoreResult> {
     return payAtStore(this.state, impUid, options);
@@ -351,42 +379,83 @@ export class PortOneEmulator {
     return this.state.webhookDeliveries.all;
   }
 
-  /** The documented test secret V2 deliveries are signed with: put it in the app's `v2.webhookSecrets`. */
-  get webhookSecret(): string {
-    return EMULATOR_WEBHOOK_SECRET;
+  /** One delivery with all its attempts and where it stands (`retrying`, `delivered`, `given-up`, `off`). */
+  webhookHistory(deliveryId: string): EmulatorWebhookHistory | undefined {
+    return this.state.webhookDeliveries.history(deliveryId);
+  }
+
+  /** Every delivery (the latest 500), oldest first. Also served as `GET /emulator/webhooks`. */
+  get webhookHistories(): EmulatorWebhookHistory[] {
+    return this.state.webhookDeliveries.allHistories;
   }
 
   /**
-   * Signs a V2 webhook body as PortOne does (Standard Webhooks headers), with the emulator's clock and test
-   * secret unless `options` say otherwise. Send `body` exactly as returned.
+   * Changes the schedule of later deliveries, per API (see `PortOneEmulatorOptions.webhookDelivery`), until
+   * `reset()`; deliveries under way keep theirs. E.g. `{ v1: 'off' }` loses every notice from now on. Throws a
+   * RangeError naming a bad field. Also served as `PUT /emulator/webhook-delivery`.
+   */
+  setWebhookDelivery(change: EmulatorWebhookDeliveryOptions): void {
+    this.state.setWebhookDelivery(change);
+  }
+
+  /** The secret V2 deliveries are signed with (option `v2.webhookSecret`): put it in the app's `v2.webhookSecrets`. */
+  get webhookSecret(): string {
+    return this.state.config.v2.webhookSecret;
+  }
+
+  /**
+   * Signs a V2 webhook body as PortOne does (Standard Webhooks headers), with the emulator's clock and secret
+   * unless `options` say otherwise. Send `body` exactly as returned.
    */
   signWebhook(body: unknown, options: SignWebhookOptions = {}): SignedWebhook {
-    return signV2Webhook(body, options, new Date(this.state.clock.nowMs()));
+    return signV2Webhook(
+      body,
+      { secret: this.webhookSecret, ...options },
+      new Date(this.state.clock.appNowMs()),
+    );
   }
 
   /**
-   * Signs and POSTs a V2 webhook event (e.g. `{ type: 'Transaction.Paid', timestamp, data }`) to `url` once,
-   * logs it in {@link webhookDeliveries} and resolves to the delivery (with the app's status).
+   * A V2 event body as the official SDK types it: `{ type, timestamp, data }` with every field `type` requires
+   * (`storeId` the emulator's, fresh ids where `data` gives none).
+   *
+   * @example
+   * emulator.v2Event('Transaction.Paid', { paymentId: 'order-1' })
+   */
+  v2Event(
+    type: EmulatorV2WebhookType,
+    data: Readonly<Record<string, string | number>> = {},
+  ): EmulatorV2WebhookEvent {
+    return buildV2Event(type, data, this.state.config.v2.storeId, this.state.clock.nowMs());
+  }
+
+  /**
+   * Signs and POSTs a V2 webhook event (e.g. `emulator.v2Event('Transaction.Paid')`) to `url` on the V2
+   * schedule (`webhookDelivery.v2`, PortOne's: 5 retries over about 6 hours, played out by `clock.advance`),
+   * and resolves to the first attempt (with the app's status). Every retry carries the same `webhook-id` and
+   * body, signed afresh. Throws when the schedule is `'off'` (nothing would be sent; see
+   * {@link deliverV2Webhook}).
    */
   async sendV2Webhook(
     url: string,
     event: unknown,
-    options: SignWebhookOptions & { timeoutMs?: number } = {},
+    options: SendV2WebhookOptions = {},
   ): Promise<EmulatorWebhookDelivery> {
-    const signed = this.signWebhook(event, options);
-    const delivery = await postWebhook(
-      {
-        kind: 'v2',
-        url,
-        contentType: 'application/json',
-        body: signed.body,
-        headers: signed.headers,
-        timeoutMs: options.timeoutMs ?? 30_000,
-      },
-      1,
-      () => new Date(this.state.clock.nowMs()),
-    );
-    this.state.webhookDeliveries.add(delivery);
-    return delivery;
+    const history = await this.deliverV2Webhook(url, event, options);
+    if (history.attempts.length === 0)
+      throw new Error(`The V2 webhook schedule is 'off': nothing was sent to ${url}`);
+    return history.attempts[0];
+  }
+
+  /**
+   * {@link sendV2Webhook}, resolving to the whole delivery: its attempts so far, its state and when the next
+   * attempt is due. Also served as `POST /emulator/webhooks/v2`.
+   */
+  deliverV2Webhook(
+    url: string,
+    event: unknown,
+    options: SendV2WebhookOptions = {},
+  ): Promise<EmulatorWebhookHistory> {
+    return sendV2Delivery(this.state, url, event, { secret: this.webhookSecret, ...options });
   }
 }

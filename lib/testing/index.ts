@@ -10,7 +10,9 @@ export {
   type EmulatorCredentials,
   type EmulatorModuleOptions,
   type EmulatorChannelKeys,
+  type EmulatorClock,
 } from './emulator';
+export type { EmulatorClockAdvance } from './time/advance';
 export { EMULATOR_DEFAULTS, type EmulatorChannel, type PortOneEmulatorOptions } from './options';
 export type { EmulatorFault } from './http/faults';
 export type { EmulatorExchange } from './http/exchange';
@@ -36,5 +38,17 @@ export {
   type PayAtStoreOptions,
   type PayAtStoreResult,
 } from './v1/pay-at-store.types';
-export type { EmulatorWebhookDelivery, EmulatorWebhookKind } from './webhooks/delivery-log';
+export type {
+  EmulatorWebhookDelivery,
+  EmulatorWebhookHistory,
+  EmulatorWebhookKind,
+  EmulatorWebhookState,
+} from './webhooks/delivery-log';
+export type {
+  EmulatorCustomWebhookSchedule,
+  EmulatorWebhookDeliveryOptions,
+  EmulatorWebhookSchedule,
+} from './webhooks/schedules';
+export type { SendV2WebhookOptions } from './webhooks/send-v2';
+export type { EmulatorV2WebhookEvent, EmulatorV2WebhookType } from './webhooks/v2-events';
 export { EMULATOR_WEBHOOK_SECRET, type SignedWebhook, type SignWebhookOptions } from './webhooks/v2-signing';

@@ -1,4 +1,11 @@
 import type { EmulatorExchange } from './http/exchange';
+import {
+  DEFAULT_WEBHOOK_DELIVERY,
+  resolveSchedule,
+  type EmulatorWebhookDeliveryOptions,
+  type ResolvedSchedule,
+} from './webhooks/schedules';
+import { EMULATOR_WEBHOOK_SECRET } from './webhooks/v2-signing';
 
 /**
  * Emulator configuration: the public options, their documented defaults, and the resolved form the rest of
@@ -57,7 +64,18 @@ export interface PortOneEmulatorOptions {
     accessTokenTtlSeconds?: number;
     /** Refresh-token lifetime in seconds. Default 86400 (1 day). */
     refreshTokenTtlSeconds?: number;
+    /**
+     * The secret V2 deliveries are signed with (`whsec_…` or plain base64). Default
+     * {@link EMULATOR_DEFAULTS}.v2.webhookSecret, the documented test secret.
+     */
+    webhookSecret?: string;
   };
+  /**
+   * How webhooks are delivered, per API: PortOne's schedules by default (V1 notices sent once, V2 deliveries
+   * retried 5 times over about 6 hours), a re-send schedule, `'off'`, or your own. Waits and timeouts run on the
+   * emulator clock, so `clock.advance()` plays them out. See `EmulatorWebhookSchedule`.
+   */
+  webhookDelivery?: EmulatorWebhookDeliveryOptions;
   /** The channels the emulator knows. Replaces the defaults ({@link EMULATOR_DEFAULTS}.channels) when given. */
   channels?: EmulatorChannel[];
   /** Keep the request log ({@link PortOneEmulator.requests}). Default true; a benchmark may turn it off. */
@@ -95,7 +113,9 @@ export const EMULATOR_DEFAULTS = Object.freeze({
     storeId: 'store-00000000-0000-0000-0000-000000000000',
     accessTokenTtlSeconds: 1800,
     refreshTokenTtlSeconds: 86400,
+    webhookSecret: EMULATOR_WEBHOOK_SECRET,
   }),
+  webhookDelivery: DEFAULT_WEBHOOK_DELIVERY,
   otp: Object.freeze({ ttlSeconds: 180, maxAttempts: 5 }),
   channels: Object.freeze([
     Object.freeze({ key: 'channel-key-emulator-danal', v1PgProvider: 'danal', v2PgProvider: 'DANAL' }),
@@ -107,6 +127,25 @@ export const EMULATOR_DEFAULTS = Object.freeze({
 /** A channel with every optional field filled in. */
 export type ResolvedChannel = Readonly<Required<EmulatorChannel>>;
 
+/** Each API's webhook schedule, checked. */
+export interface ResolvedWebhookDelivery {
+  readonly v1: ResolvedSchedule;
+  readonly v2: ResolvedSchedule;
+}
+
+/** Resolves `webhookDelivery` (or a change of it) over `base`; throws a RangeError naming the bad field. */
+export function resolveWebhookDelivery(
+  options: EmulatorWebhookDeliveryOptions | undefined,
+  base?: ResolvedWebhookDelivery,
+): ResolvedWebhookDelivery {
+  const v1 = options?.v1 ?? (base ? undefined : EMULATOR_DEFAULTS.webhookDelivery.v1);
+  const v2 = options?.v2 ?? (base ? undefined : EMULATOR_DEFAULTS.webhookDelivery.v2);
+  return {
+    v1: v1 === undefined ? base!.v1 : resolveSchedule(v1, 'v1', 'webhookDelivery.v1'),
+    v2: v2 === undefined ? base!.v2 : resolveSchedule(v2, 'v2', 'webhookDelivery.v2'),
+  };
+}
+
 /** Options after defaults are applied. */
 export interface ResolvedConfig {
   readonly port: number;
@@ -116,7 +155,9 @@ export interface ResolvedConfig {
     readonly storeId: string;
     readonly accessTokenTtlSeconds: number;
     readonly refreshTokenTtlSeconds: number;
+    readonly webhookSecret: string;
   };
+  readonly webhookDelivery: ResolvedWebhookDelivery;
   readonly channels: readonly ResolvedChannel[];
   readonly logRequests: boolean;
   readonly otp: { readonly ttlSeconds: number; readonly maxAttempts: number };
@@ -134,6 +175,16 @@ function positiveInteger(value: number | undefined, fallback: number, name: stri
   const n = positive(value, fallback, name);
   if (!Number.isInteger(n)) throw new RangeError(`${name} must be a positive integer`);
   return n;
+}
+
+/** A Standard Webhooks secret: `whsec_` and base64 of at least 16 bytes, or plain base64. */
+function webhookSecret(value: string | undefined): string {
+  if (value === undefined) return EMULATOR_DEFAULTS.v2.webhookSecret;
+  const key = typeof value === 'string' ? value.replace(/^whsec_/, '') : '';
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(key) || Buffer.from(key, 'base64').length < 16) {
+    throw new RangeError('v2.webhookSecret must be base64 of at least 16 bytes, optionally prefixed whsec_');
+  }
+  return value;
 }
 
 function resolveChannel(channel: EmulatorChannel): ResolvedChannel {
@@ -184,7 +235,9 @@ export function resolveOptions(options: PortOneEmulatorOptions = {}): ResolvedCo
         EMULATOR_DEFAULTS.v2.refreshTokenTtlSeconds,
         'v2.refreshTokenTtlSeconds',
       ),
+      webhookSecret: webhookSecret(options.v2?.webhookSecret),
     },
+    webhookDelivery: resolveWebhookDelivery(options.webhookDelivery),
     channels,
     logRequests: options.logRequests ?? true,
     otp: {

@@ -1,9 +1,16 @@
-import { Clock } from './clock';
+import { Clock } from './time/clock';
 import { EmulatorCounters } from './stats';
 import { FaultRegistry } from './http/faults';
 import { IdempotencyStore } from './http/idempotency';
 import { RequestLog } from './http/request-log';
-import type { ResolvedChannel, ResolvedConfig } from './options';
+import {
+  resolveWebhookDelivery,
+  type ResolvedChannel,
+  type ResolvedConfig,
+  type ResolvedWebhookDelivery,
+} from './options';
+import { Agenda } from './time/agenda';
+import type { EmulatorWebhookDeliveryOptions } from './webhooks/schedules';
 import { OtpOutbox } from './otp-outbox';
 import { PendingPgError } from './pg-error';
 import type { SchemaValidator } from './schema/validator';
@@ -29,6 +36,9 @@ export class EmulatorState {
   readonly v2Tokens: V2TokenStore;
   readonly identityVerifications = new IdentityVerificationStore();
   readonly webhookDeliveries = new WebhookDeliveryLog();
+  /** Webhook retries and call deadlines, run on the clock. */
+  readonly agenda = new Agenda(this.clock);
+  private delivery: ResolvedWebhookDelivery;
   private readonly channels: ReadonlyMap<string, ResolvedChannel>;
 
   constructor(
@@ -45,6 +55,18 @@ export class EmulatorState {
       config.v2.refreshTokenTtlSeconds,
     );
     this.channels = new Map(config.channels.map(channel => [channel.key, channel]));
+    this.delivery = config.webhookDelivery;
+  }
+
+  /** The webhook schedules in force: the configured ones, or what `setWebhookDelivery` changed them to. */
+  get webhookDelivery(): ResolvedWebhookDelivery {
+    return this.delivery;
+  }
+
+  /** Changes the schedule of later deliveries (ones under way keep theirs) until reset. */
+  setWebhookDelivery(change: EmulatorWebhookDeliveryOptions): ResolvedWebhookDelivery {
+    this.delivery = resolveWebhookDelivery(change, this.delivery);
+    return this.delivery;
   }
 
   /** The configured channel with this key. */
@@ -71,6 +93,8 @@ export class EmulatorState {
 
   /** Back to a freshly started emulator (the TCP connection counter is not state and keeps counting). */
   reset(): void {
+    this.agenda.clear();
+    this.delivery = this.config.webhookDelivery;
     this.clock.reset();
     this.otps.clear();
     this.pgError.clear();

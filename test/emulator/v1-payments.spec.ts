@@ -140,41 +140,43 @@ describe('emulator V1 payments: lookups and paying at the store', () => {
 
     it('an unreachable confirm_url refuses', async () => {
       const issued = await issue({ confirm_url: 'http://127.0.0.1:9/confirm' });
-      const result = await emulator.payAtStore(issued.imp_uid, { timeoutMs: 2000 });
+      const result = await emulator.payAtStore(issued.imp_uid);
       expect(result.outcome).toBe('refused');
       expect(result.confirm?.status).toBeUndefined();
       expect(result.confirm?.error).toEqual(expect.any(String));
     });
 
-    it('re-sends the notice after 5xx, at most noticeRetries times, but not after 4xx', async () => {
-      merchant.script.set('/flaky', [503, 500, 200]);
-      merchant.script.set('/down', [502]);
-      merchant.script.set('/refuses', [400]);
-      const issued = await issue({
-        notice_url: [merchant.url('/flaky'), merchant.url('/down'), merchant.url('/refuses')],
-      });
-      const result = await emulator.payAtStore(issued.imp_uid, { retryDelayMs: 1, noticeRetries: 3 });
-      expect(result.notices.map(n => [new URL(n.url).pathname, n.attempt, n.status])).toEqual([
-        ['/flaky', 1, 503],
-        ['/flaky', 2, 500],
-        ['/flaky', 3, 200],
-        ['/down', 1, 502],
-        ['/down', 2, 502],
-        ['/down', 3, 502],
-        ['/down', 4, 502],
-        ['/refuses', 1, 400],
+    it('sends the notice once by default (PortOne V1): a 5xx is not re-sent, even after an hour', async () => {
+      merchant.script.set('/down', [503, 200]);
+      const issued = await issue({ notice_url: [merchant.url('/down')] });
+      const result = await emulator.payAtStore(issued.imp_uid);
+      expect(result.notices.map(n => [n.attempt, n.status, n.maxAttempts, n.givenUp])).toEqual([
+        [1, 503, 1, true],
       ]);
-      expect(emulator.webhookDeliveries).toHaveLength(8);
+      await emulator.clock.advance(3600);
+      expect(merchant.received).toHaveLength(1);
+      expect(emulator.webhookHistory(result.notices[0].deliveryId)).toMatchObject({
+        state: 'given-up',
+        schedule: 'portone-v1-default',
+      });
     });
 
-    it('re-sends after a network error, bounded', async () => {
-      const issued = await issue({ notice_url: ['http://127.0.0.1:9/notice'] });
-      const result = await emulator.payAtStore(issued.imp_uid, { retryDelayMs: 1, noticeRetries: 2 });
-      expect(result.notices.map(n => [n.attempt, n.status, typeof n.error])).toEqual([
-        [1, undefined, 'string'],
-        [2, undefined, 'string'],
-        [3, undefined, 'string'],
+    it('with re-sends on, re-sends after 5xx and network errors a minute apart, but not after 4xx', async () => {
+      merchant.script.set('/flaky', [503, 500, 200]);
+      merchant.script.set('/refuses', [400]);
+      const issued = await issue({ notice_url: [merchant.url('/flaky'), merchant.url('/refuses')] });
+      const result = await emulator.payAtStore(issued.imp_uid, { noticeDelivery: 'portone-v1-resend' });
+      expect(result.notices.map(n => [new URL(n.url).pathname, n.attempt, n.status])).toEqual([
+        ['/flaky', 1, 503],
+        ['/refuses', 1, 400],
       ]);
+      expect((await emulator.clock.advance(59)).attempts).toEqual([]);
+      expect((await emulator.clock.advance(1)).attempts.map(a => a.status)).toEqual([500]);
+      expect((await emulator.clock.advance(60)).attempts.map(a => a.status)).toEqual([200]);
+      expect(emulator.webhookHistory(result.notices[0].deliveryId)?.state).toBe('delivered');
+      expect(emulator.webhookHistory(result.notices[1].deliveryId)?.state).toBe('given-up');
+      await emulator.clock.advance(600);
+      expect(merchant.received).toHaveLength(4);
     });
 
     it('form-encodes the notice on request', async () => {

@@ -121,11 +121,13 @@ describe('CVS flow end to end: issue, confirm, paid notice, re-read', () => {
     expect(web.handlers.events).toHaveLength(1);
   });
 
-  it('a throwing handler answers 5xx, releases the claim, and the retry is dispatched', async () => {
+  it('a throwing handler answers 5xx, releases the claim, and the re-send is dispatched', async () => {
     const issued = await issue();
     web.handlers.failuresLeft = 2;
-    const result = await emulator.payAtStore(issued.impUid, { retryDelayMs: 5 });
-    expect(result.notices.map(n => n.status)).toEqual([500, 500, 200]);
+    const result = await emulator.payAtStore(issued.impUid, { noticeDelivery: 'portone-v1-resend' });
+    expect(result.notices.map(n => n.status)).toEqual([500]);
+    const resent = await emulator.clock.advance(120);
+    expect(resent.attempts.map(n => n.status)).toEqual([500, 200]);
     expect(web.handlers.events.map(e => e.type)).toEqual(['payment.paid']);
   });
 

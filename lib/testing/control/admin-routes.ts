@@ -3,6 +3,7 @@ import type { Router } from '../http/router';
 import type { EmulatorState } from '../state';
 import { seedIdentityVerification } from '../v2/seed';
 import type { SeedIdentityVerification } from '../v2/types';
+import { clockView } from './time-and-webhook-routes';
 
 /** What a control route answers. */
 export interface ControlAnswer {
@@ -87,10 +88,6 @@ export function addAdminRoutes(router: Router<ControlRoute>): void {
       attempt(() => state.expireCvsPayment(imp_uid)),
     )
     .add('POST', '/reset', (_params, state) => attempt(() => state.reset()));
-}
-
-function clockView(state: EmulatorState): { skewSeconds: number; now: string } {
-  return { skewSeconds: state.clock.skewSeconds, now: new Date(state.clock.nowMs()).toISOString() };
 }
 
 function seedFromJson(body: unknown): SeedIdentityVerification {

@@ -1,6 +1,7 @@
 import type { EmulatorState } from '../state';
 import { payAtStore } from '../v1/pay-at-store';
 import { EmulatorStorePaymentError, type PayAtStoreOptions } from '../v1/pay-at-store.types';
+import { resolveSchedule, type EmulatorWebhookSchedule } from '../webhooks/schedules';
 
 /**
  * `POST /emulator/cvs/:imp_uid/pay` with an optional JSON body of {@link PayAtStoreOptions}: pays the barcode
@@ -41,13 +42,13 @@ function readOptions(body: unknown): PayAtStoreOptions | string {
       return 'noticeFormat must be json or form';
     options.noticeFormat = input.noticeFormat;
   }
-  for (const key of ['noticeRetries', 'retryDelayMs', 'timeoutMs'] as const) {
-    const value = input[key];
-    if (value === undefined) continue;
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 60_000) {
-      return `${key} must be an integer from 0 to 60000`;
+  if (input.noticeDelivery !== undefined) {
+    try {
+      resolveSchedule(input.noticeDelivery as EmulatorWebhookSchedule, 'v1', 'noticeDelivery');
+    } catch (error) {
+      return (error as Error).message;
     }
-    options[key] = value;
+    options.noticeDelivery = input.noticeDelivery as EmulatorWebhookSchedule;
   }
   return options;
 }

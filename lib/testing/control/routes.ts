@@ -5,6 +5,7 @@ import type { EmulatorStats } from '../stats';
 import { renderInspector } from '../inspector/page';
 import { addAdminRoutes, type ControlRoute } from './admin-routes';
 import { payAtStoreRoute } from './pay-at-store-route';
+import { addTimeAndWebhookRoutes } from './time-and-webhook-routes';
 
 /**
  * Endpoints for humans poking the emulator with curl (no authentication: it only listens on 127.0.0.1).
@@ -28,6 +29,7 @@ export function createControlDispatcher(state: EmulatorState, stats: () => Emula
       headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
     }));
   addAdminRoutes(router);
+  addTimeAndWebhookRoutes(router);
   // Pays a CVS barcode at the store: calls the app back, so it answers asynchronously.
   router.add('POST', '/cvs/:imp_uid/pay', payAtStoreRoute);
   return ctx => {

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Clock } from '../clock';
+import type { Clock } from '../time/clock';
 import { BodyTooLargeError, parseBody, readBody, splitApi, splitUrl } from './body';
 import { headerValue, type HandlerResult, type PreparedResponse, type RequestContext } from './context';
 import { defaultErrorBody } from './error-body';

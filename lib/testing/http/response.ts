@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import type { Clock } from '../clock';
+import type { Clock } from '../time/clock';
 import type { HandlerResult, PreparedResponse } from './context';
 import { contentTypeForRawBody } from './faults';
 

@@ -1,7 +1,8 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { EmulatorState } from '../state';
 import type { EmulatorWebhookDelivery } from '../webhooks/delivery-log';
-import { postWebhook, type OutgoingWebhook } from '../webhooks/post-webhook';
+import { callOnce, deliverWebhook } from '../webhooks/dispatcher';
+import type { OutgoingWebhook } from '../webhooks/post-webhook';
+import { resolveSchedule } from '../webhooks/schedules';
 import {
   EmulatorStorePaymentError,
   type PayAtStoreOptions,
@@ -9,30 +10,26 @@ import {
 } from './pay-at-store.types';
 import type { EmulatorPayment } from './types';
 
-const DEFAULTS = {
-  payType: 'cash',
-  noticeFormat: 'json',
-  noticeRetries: 5,
-  retryDelayMs: 1000,
-  timeoutMs: 30_000,
-} as const;
-
 /**
  * Plays the customer paying a CVS barcode at the store, as PortOne and Galaxia do:
  * 1. refuse barcodes that cannot be paid (the counter's terminal rejects them; nothing is called);
- * 2. call `confirm_url` synchronously; anything but 200 (or no answer) refuses and changes nothing;
+ * 2. call `confirm_url` synchronously, once; anything but 200 (or no answer) refuses and changes nothing;
  * 3. mark the payment paid (`paid_at`, pay_method `cvs`) and post the notice `{ imp_uid, merchant_uid, status }`
- *    to each notice URL, re-sending after 5xx or network errors.
+ *    to each notice URL on the V1 schedule (PortOne's default: once). Resolves after each notice's first
+ *    attempt; re-sends, when the schedule has them, follow on the emulator clock.
  */
 export async function payAtStore(
   state: EmulatorState,
   impUid: string,
   options: PayAtStoreOptions = {},
 ): Promise<PayAtStoreResult> {
-  const settings = { ...DEFAULTS, ...definedOnly(options) };
   const payment = payableOrThrow(state, impUid);
   const urls = state.payments.callbacksOf(impUid);
-  const now = (): Date => new Date(state.clock.nowMs());
+  const v1 = state.webhookDelivery.v1;
+  const schedule =
+    options.noticeDelivery === undefined
+      ? v1
+      : resolveSchedule(options.noticeDelivery, 'v1', 'noticeDelivery');
 
   let confirm: EmulatorWebhookDelivery | undefined;
   if (urls.confirmUrl) {
@@ -41,20 +38,11 @@ export async function payAtStore(
       imp_uid: payment.imp_uid,
       merchant_uid: payment.merchant_uid,
       status: 'ready',
-      extra: { barcode: payment.vbank_num, payType: settings.payType },
+      extra: { barcode: payment.vbank_num, payType: options.payType ?? 'cash' },
     };
-    confirm = await postWebhook(
-      {
-        kind: 'cvs-confirm',
-        url: urls.confirmUrl,
-        contentType: 'application/json',
-        body: JSON.stringify(body),
-        timeoutMs: settings.timeoutMs,
-      },
-      1,
-      now,
-    );
-    state.webhookDeliveries.add(confirm);
+    const request = { url: urls.confirmUrl, contentType: 'application/json', body: JSON.stringify(body) };
+    // The confirm is a question asked while the customer waits: one call, whatever the notice schedule.
+    confirm = await callOnce(state, 'cvs-confirm', request, v1);
     if (confirm.status !== 200)
       return { outcome: 'refused', confirm, notices: [], payment: structuredClone(payment) };
   }
@@ -69,42 +57,17 @@ export async function payAtStore(
   const notices: EmulatorWebhookDelivery[] = [];
   for (const url of urls.noticeUrls) {
     const request: OutgoingWebhook =
-      settings.noticeFormat === 'form'
+      options.noticeFormat === 'form'
         ? {
-            kind: 'v1-notice',
             url,
             contentType: 'application/x-www-form-urlencoded',
             body: new URLSearchParams(notice).toString(),
-            timeoutMs: settings.timeoutMs,
           }
-        : {
-            kind: 'v1-notice',
-            url,
-            contentType: 'application/json',
-            body: JSON.stringify(notice),
-            timeoutMs: settings.timeoutMs,
-          };
-    notices.push(...(await deliverWithRetries(state, request, settings, now)));
+        : { url, contentType: 'application/json', body: JSON.stringify(notice) };
+    const history = await deliverWebhook(state, 'v1-notice', request, schedule);
+    notices.push(...history.attempts);
   }
   return { outcome: 'paid', confirm, notices, payment: structuredClone(payment) };
-}
-
-async function deliverWithRetries(
-  state: EmulatorState,
-  request: OutgoingWebhook,
-  settings: { noticeRetries: number; retryDelayMs: number },
-  now: () => Date,
-): Promise<EmulatorWebhookDelivery[]> {
-  const attempts: EmulatorWebhookDelivery[] = [];
-  for (let attempt = 1; attempt <= settings.noticeRetries + 1; attempt++) {
-    if (attempt > 1) await sleep(settings.retryDelayMs);
-    const delivery = await postWebhook(request, attempt, now);
-    state.webhookDeliveries.add(delivery);
-    attempts.push(delivery);
-    const retry = delivery.status === undefined || delivery.status >= 500;
-    if (!retry) break;
-  }
-  return attempts;
 }
 
 function payableOrThrow(state: EmulatorState, impUid: string): EmulatorPayment {
@@ -130,8 +93,4 @@ function payableOrThrow(state: EmulatorState, impUid: string): EmulatorPayment {
     throw new EmulatorStorePaymentError(`수납기한이 지난 수납번호입니다. (${impUid} expired)`, 'expired');
   }
   return payment;
-}
-
-function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -1,4 +1,5 @@
 import type { EmulatorWebhookDelivery } from '../webhooks/delivery-log';
+import type { EmulatorWebhookSchedule } from '../webhooks/schedules';
 import type { EmulatorPayment } from './types';
 
 // The public shapes of paying at the store, apart from the implementation so that the published .d.ts of
@@ -11,14 +12,10 @@ export interface PayAtStoreOptions {
   /** Encoding of the paid notice (PortOne's console setting). Default `'json'`. */
   noticeFormat?: 'json' | 'form';
   /**
-   * Re-sends of the notice after a 5xx or a network error. Default 5, PortOne's documented maximum (one
-   * minute apart; PortOne only re-sends when support has turned it on).
+   * The schedule of this payment's notices, instead of the emulator's `webhookDelivery.v1` (default
+   * `'portone-v1-default'`: sent once, as PortOne does unless support turned re-sends on).
    */
-  noticeRetries?: number;
-  /** Wait between notice re-sends. Default 1000 ms (PortOne waits a minute); tests pass a few ms. */
-  retryDelayMs?: number;
-  /** How long each call waits for the app. Default 30000 ms, PortOne's documented read timeout. */
-  timeoutMs?: number;
+  noticeDelivery?: EmulatorWebhookSchedule;
 }
 
 /** What happened when the customer tried to pay. */
@@ -27,7 +24,10 @@ export interface PayAtStoreResult {
   readonly outcome: 'paid' | 'refused';
   /** The confirm call, or undefined when the barcode was issued without `confirm_url`. */
   readonly confirm?: EmulatorWebhookDelivery;
-  /** Every notice attempt, to every notice URL, retries included. Empty when refused. */
+  /**
+   * The first attempt of the notice to each notice URL (each with its `deliveryId`; re-sends, if the schedule
+   * has any, come later: see `webhookDeliveries` / `webhookHistory`). Empty when refused.
+   */
   readonly notices: readonly EmulatorWebhookDelivery[];
   /** The payment as the API now returns it. */
   readonly payment: EmulatorPayment;

@@ -1,4 +1,4 @@
-import { toRfc3339 } from '../clock';
+import { toRfc3339 } from '../time/clock';
 import type { BirthDate } from '../person';
 import type {
   EmulatorIdentityVerification,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Clock } from '../clock';
+import type { Clock } from '../time/clock';
 import { randomHex } from '../random';
 import { signJwt } from './jwt';
 

@@ -1,53 +1,94 @@
-import type { EmulatorWebhookDelivery, EmulatorWebhookKind } from './delivery-log';
+import * as http from 'node:http';
+import * as https from 'node:https';
+import type { Agenda } from '../time/agenda';
+import type { Clock } from '../time/clock';
 
 /** One outgoing webhook request. */
 export interface OutgoingWebhook {
-  readonly kind: EmulatorWebhookKind;
   readonly url: string;
   readonly contentType: string;
   readonly body: string;
-  readonly headers?: Readonly<Record<string, string>>;
-  readonly timeoutMs: number;
+  /** Extra headers for one attempt (V2 signs each attempt with the time it is sent). */
+  readonly headers?: (signedAt: Date) => Readonly<Record<string, string>>;
 }
 
 /**
- * POSTs one webhook and describes what happened. Never throws: a refused connection or a timeout is a
- * delivery without a status, which is what PortOne records too.
+ * How long one attempt may take, in emulator milliseconds: PortOne's connect and read timeouts and, for V1
+ * re-sends, a limit on the whole call.
  */
-export async function postWebhook(
-  request: OutgoingWebhook,
-  attempt: number,
-  now: () => Date,
-): Promise<EmulatorWebhookDelivery> {
-  const base = {
-    kind: request.kind,
-    url: request.url,
-    attempt,
-    contentType: request.contentType,
-    body: request.body,
-    sentAt: now(),
-  };
-  try {
-    const response = await fetch(request.url, {
-      method: 'POST',
-      headers: { 'content-type': request.contentType, ...request.headers },
-      body: request.body,
-      signal: AbortSignal.timeout(request.timeoutMs),
-      redirect: 'manual',
-    });
-    // Drain the body so the socket is released; its content does not matter to PortOne.
-    await response.arrayBuffer().catch(() => undefined);
-    return { ...base, status: response.status };
-  } catch (error) {
-    return { ...base, error: describeNetworkError(error) };
-  }
+export interface AttemptTimeouts {
+  readonly connectMs: number;
+  readonly readMs: number;
+  readonly totalMs?: number;
 }
 
-function describeNetworkError(error: unknown): string {
-  if (error instanceof Error) {
-    if (error.name === 'TimeoutError') return 'timeout';
-    const cause = (error as { cause?: { code?: string } }).cause;
-    return cause?.code ?? error.name;
-  }
-  return 'network error';
+/** What one attempt got: the app's status, or the network error when there was no answer. */
+export interface AttemptAnswer {
+  readonly status?: number;
+  /** `ECONNREFUSED`, `connect timeout`, `read timeout`, `timeout`, … */
+  readonly error?: string;
+}
+
+/**
+ * POSTs one webhook. The timeouts run on the emulator clock (as tasks on the agenda), so a test that moves the
+ * clock past them times the call out without waiting. Never rejects: a refused connection or a timeout is an
+ * answer without a status, which is what PortOne records too. Redirects are not followed.
+ */
+export function postWebhook(
+  request: OutgoingWebhook,
+  timeouts: AttemptTimeouts,
+  clock: Clock,
+  agenda: Agenda,
+  signedAt: Date,
+): Promise<AttemptAnswer> {
+  return agenda.track(
+    new Promise<AttemptAnswer>(resolve => {
+      const cancels: Array<() => void> = [];
+      let settled = false;
+      const finish = (answer: AttemptAnswer): void => {
+        if (settled) return;
+        settled = true;
+        for (const cancel of cancels) cancel();
+        resolve(answer);
+      };
+      const url = new URL(request.url);
+      const client = url.protocol === 'https:' ? https : http;
+      const body = Buffer.from(request.body);
+      const req = client.request(url, {
+        method: 'POST',
+        agent: false,
+        headers: {
+          'content-type': request.contentType,
+          'content-length': String(body.length),
+          'user-agent': 'nestjs-portone-emulator',
+          ...request.headers?.(signedAt),
+        },
+      });
+      const giveUp = (reason: string) => (): void => {
+        finish({ error: reason });
+        req.destroy();
+      };
+      const startMs = clock.nowMs();
+      const cancelConnect = agenda.at(startMs + timeouts.connectMs, giveUp('connect timeout'), true);
+      cancels.push(cancelConnect);
+      if (timeouts.totalMs !== undefined)
+        cancels.push(agenda.at(startMs + timeouts.totalMs, giveUp('timeout'), true));
+      const connected = (): void => {
+        cancelConnect();
+        cancels.push(agenda.at(clock.nowMs() + timeouts.readMs, giveUp('read timeout'), true));
+      };
+      req.on('socket', socket => {
+        if (socket.connecting) socket.once('connect', connected);
+        else connected();
+      });
+      req.on('response', response => {
+        // The answer's body means nothing to PortOne: drain it so the call completes.
+        response.resume();
+        response.on('end', () => finish({ status: response.statusCode }));
+        response.on('error', () => finish({ status: response.statusCode }));
+      });
+      req.on('error', (error: NodeJS.ErrnoException) => finish({ error: error.code ?? error.name }));
+      req.end(body);
+    }),
+  );
 }
