@@ -1,41 +1,24 @@
 #!/usr/bin/env node
 /**
  * `npx nestjs-portone-emulator --port 4000`: runs the emulator in its own process, beside an app in another
- * process or language, in docker-compose or as a CI service container. See `--help` and the README.
+ * process or language, in docker-compose or as a CI service container. `npx nestjs-portone-emulator send-webhook
+ * --to <url> --type Transaction.Paid` has a running emulator sign and send a V2 webhook. See `--help` and the README.
  */
-import { PortOneEmulator } from './emulator';
-import { banner } from './standalone/banner';
-import { parseStandaloneArguments, USAGE } from './standalone/arguments';
+import { sendWebhookCommand } from './standalone/send-webhook';
 
 async function main(): Promise<void> {
-  let args;
-  try {
-    args = parseStandaloneArguments(process.argv.slice(2));
-  } catch (error) {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}\n`);
-    process.exitCode = 2;
+  if (process.argv[2] === 'send-webhook') {
+    process.exitCode = await sendWebhookCommand(
+      process.argv.slice(3),
+      text => process.stdout.write(text),
+      text => process.stderr.write(text),
+    );
     return;
   }
-  if (args.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
-  const emulator = await PortOneEmulator.start(args.options);
-  emulator.setClockSkew(args.clockSkewSeconds);
-  for (const seed of args.seed.identityVerifications) emulator.seedIdentityVerification(seed);
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals): void => {
-    if (stopping) return;
-    stopping = true;
-    process.stdout.write(`\n${signal}: stopping the emulator\n`);
-    void emulator.close().then(() => {
-      process.stdout.write('stopped\n');
-      process.exitCode = 0;
-    });
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  process.stdout.write(`${banner(emulator)}\n`);
+  // Loaded only to run an emulator: send-webhook, a small HTTP client, starts without the schemas.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { runStandalone } = require('./standalone/run') as typeof import('./standalone/run');
+  await runStandalone();
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,6 @@
 import { PortOneEmulator } from '../../lib/testing';
 import { createPortOneTestApp, otpRequest, sendRequest } from '../support/portone-test-app';
+import { startWebhookApp } from '../support/webhook-test-app';
 
 describe('emulator.moduleOptions() and the channel keys', () => {
   let emulator: PortOneEmulator;
@@ -19,6 +20,7 @@ describe('emulator.moduleOptions() and the channel keys', () => {
         apiSecret: emulator.credentials.v2.apiSecret,
         storeId: emulator.credentials.v2.storeId,
         baseUrl: emulator.v2BaseUrl,
+        webhookSecrets: [emulator.webhookSecret],
       },
     });
     const app = await createPortOneTestApp({ ...emulator.moduleOptions(), retry: false });
@@ -47,6 +49,32 @@ describe('emulator.moduleOptions() and the channel keys', () => {
       expect((await app.identityVerifications.confirm('iv-mo-app')).status).toBe('VERIFIED');
     } finally {
       await app.close();
+    }
+  });
+
+  it('v2.webhookSecrets is the secret deliveries are signed with: one spread points an app’s webhooks at it', async () => {
+    const secret = `whsec_${Buffer.from('module-options-secret-32-bytes!!').toString('base64')}`;
+    const own = await PortOneEmulator.start({ v2: { webhookSecret: secret } });
+    const web = await startWebhookApp({ ...own.moduleOptions(), retry: false });
+    try {
+      expect(own.moduleOptions().v2.webhookSecrets).toEqual([secret]);
+      const delivery = await own.sendV2Webhook(
+        web.webhookUrl,
+        own.v2Event('Transaction.Paid', { paymentId: 'mo-1' }),
+      );
+      expect(delivery.status).toBe(200);
+      expect(web.handlers.events).toEqual([
+        expect.objectContaining({
+          type: 'Transaction.Paid',
+          data: expect.objectContaining({ paymentId: 'mo-1' }),
+        }),
+      ]);
+      await expect(PortOneEmulator.start({ v2: { webhookSecret: 'short' } })).rejects.toThrow(
+        /v2\.webhookSecret must be base64/,
+      );
+    } finally {
+      await web.close();
+      await own.close();
     }
   });
 

@@ -1,11 +1,11 @@
-import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { execFile, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
+import { exitOf, spawnTs, waitForOutput } from '../support/processes';
 
 const run = promisify(execFile);
-const repoRoot = path.resolve(__dirname, '..', '..');
 
 /** curl with a JSON body (or none); resolves to the status and the parsed body. */
 async function curl(
@@ -30,49 +30,6 @@ async function curl(
   return { status: Number(stdout.slice(split + 1)), body };
 }
 
-/** Resolves with the text printed so far once `pattern` appears on stdout (bounded). */
-function waitForOutput(
-  child: ChildProcessWithoutNullStreams,
-  pattern: RegExp,
-  timeoutMs = 20_000,
-): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(
-      () => reject(new Error(`timed out waiting for ${pattern}; got:\n${out}`)),
-      timeoutMs,
-    );
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString('utf8');
-      if (pattern.test(out)) {
-        clearTimeout(timer);
-        child.stdout.off('data', onData);
-        resolve(out);
-      }
-    };
-    child.stdout.on('data', onData);
-    child.once('exit', code => {
-      clearTimeout(timer);
-      reject(new Error(`exited with ${code} before ${pattern}; got:\n${out}`));
-    });
-  });
-}
-
-function exitOf(
-  child: ChildProcessWithoutNullStreams,
-  timeoutMs = 10_000,
-): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-    const timer = setTimeout(() => reject(new Error('did not exit in time')), timeoutMs);
-    child.once('exit', code => {
-      clearTimeout(timer);
-      resolve({ code, out });
-    });
-  });
-}
-
 describe('npx nestjs-portone-emulator (the standalone command)', () => {
   let child: ChildProcessWithoutNullStreams | undefined;
   let seedDir: string;
@@ -83,11 +40,7 @@ describe('npx nestjs-portone-emulator (the standalone command)', () => {
 
   function start(args: string[]): ChildProcessWithoutNullStreams {
     // The sources through ts-node: the same file the package's bin compiles to dist/testing/cli.js.
-    child = spawn(
-      process.execPath,
-      ['-r', 'ts-node/register/transpile-only', path.join(repoRoot, 'lib/testing/cli.ts'), ...args],
-      { cwd: repoRoot, env: { ...process.env, TS_NODE_PROJECT: path.join(repoRoot, 'tsconfig.json') } },
-    );
+    child = spawnTs('lib/testing/cli.ts', args);
     return child;
   }
 

@@ -26,8 +26,13 @@ Options:
   --otp-max-attempts <n>   wrong OTPs that fail a verification (default 5)
   --v1-token-ttl <seconds> V1 access-token lifetime (default 1800)
   --v2-token-ttl <seconds> V2 access-token lifetime (default 1800)
+  --webhook-secret <whsec> the secret V2 deliveries are signed with (default: the documented test secret)
   --no-request-log         do not keep the request log (long-running load)
-  -h, --help               this text`;
+  -h, --help               this text
+
+Send a signed V2 webhook through a running emulator (on PortOne's V2 retry schedule):
+  nestjs-portone-emulator send-webhook --to <url> --type <Transaction.Paid|...> [--data <json>] [--port <n>]
+  (see send-webhook --help)`;
 
 function number(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
@@ -50,6 +55,7 @@ export function parseStandaloneArguments(argv: readonly string[]): StandaloneArg
       'otp-max-attempts': { type: 'string' },
       'v1-token-ttl': { type: 'string' },
       'v2-token-ttl': { type: 'string' },
+      'webhook-secret': { type: 'string' },
       'no-request-log': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -63,7 +69,10 @@ export function parseStandaloneArguments(argv: readonly string[]): StandaloneArg
       maxAttempts: number(values['otp-max-attempts'], '--otp-max-attempts'),
     },
     v1: { tokenTtlSeconds: number(values['v1-token-ttl'], '--v1-token-ttl') },
-    v2: { accessTokenTtlSeconds: number(values['v2-token-ttl'], '--v2-token-ttl') },
+    v2: {
+      accessTokenTtlSeconds: number(values['v2-token-ttl'], '--v2-token-ttl'),
+      webhookSecret: values['webhook-secret'],
+    },
   };
   return {
     options,

@@ -16,10 +16,12 @@ export function banner(emulator: PortOneEmulator): string {
     `credentials`,
     `  V1 apiKey ${v1.apiKey}  apiSecret ${v1.apiSecret}`,
     `  V2 apiSecret ${v2.apiSecret}  storeId ${v2.storeId}`,
+    `  V2 webhook secret ${emulator.webhookSecret}  (put it in v2.webhookSecrets; deliveries are signed with it)`,
     `channel keys`,
     `  identity verification (V1 OTP, V2; Danal)   ${channelKeys.identityVerification}`,
     `  identity verification, APP method (KCP V2)  ${channelKeys.identityVerificationApp}`,
     `  CVS barcodes (V1; Galaxia)                  ${channelKeys.cvs}`,
+    `send a V2 webhook: nestjs-portone-emulator send-webhook --port ${emulator.port} --to <url> --type Transaction.Paid`,
     `Stop with Ctrl+C (SIGINT) or SIGTERM.`,
   ].join('\n');
 }
