@@ -9,28 +9,45 @@ const TRANSACTION = ['paymentId', 'storeId', 'transactionId'] as const;
 const CANCELLATION = [...TRANSACTION, 'cancellationId'] as const;
 const BILLING_KEY = ['billingKey', 'storeId'] as const;
 
-/** Every V2 event type and its `data` fields. */
-export const V2_WEBHOOK_EVENT_FIELDS = Object.freeze({
-  'Transaction.Ready': TRANSACTION,
-  'Transaction.Paid': TRANSACTION,
-  'Transaction.VirtualAccountIssued': TRANSACTION,
-  'Transaction.PayPending': TRANSACTION,
-  'Transaction.Failed': TRANSACTION,
-  'Transaction.DisputeCreated': TRANSACTION,
-  'Transaction.DisputeResolved': TRANSACTION,
-  'Transaction.Confirm': [...TRANSACTION, 'totalAmount'],
-  'Transaction.PartialCancelled': CANCELLATION,
-  'Transaction.Cancelled': CANCELLATION,
-  'Transaction.CancelPending': CANCELLATION,
-  'BillingKey.Ready': BILLING_KEY,
-  'BillingKey.Issued': BILLING_KEY,
-  'BillingKey.Failed': BILLING_KEY,
-  'BillingKey.Deleted': BILLING_KEY,
-  'BillingKey.Updated': BILLING_KEY,
-} as const);
+/** A V2 webhook event type (`Transaction.Paid`, `BillingKey.Issued`, …), as the official SDK declares them. */
+export type EmulatorV2WebhookType =
+  | 'Transaction.Ready'
+  | 'Transaction.Paid'
+  | 'Transaction.VirtualAccountIssued'
+  | 'Transaction.PayPending'
+  | 'Transaction.Failed'
+  | 'Transaction.DisputeCreated'
+  | 'Transaction.DisputeResolved'
+  | 'Transaction.Confirm'
+  | 'Transaction.PartialCancelled'
+  | 'Transaction.Cancelled'
+  | 'Transaction.CancelPending'
+  | 'BillingKey.Ready'
+  | 'BillingKey.Issued'
+  | 'BillingKey.Failed'
+  | 'BillingKey.Deleted'
+  | 'BillingKey.Updated';
 
-/** A V2 webhook event type (`Transaction.Paid`, `BillingKey.Issued`, …). */
-export type EmulatorV2WebhookType = keyof typeof V2_WEBHOOK_EVENT_FIELDS;
+/** Every V2 event type and its `data` fields. */
+export const V2_WEBHOOK_EVENT_FIELDS: Readonly<Record<EmulatorV2WebhookType, readonly string[]>> =
+  Object.freeze({
+    'Transaction.Ready': TRANSACTION,
+    'Transaction.Paid': TRANSACTION,
+    'Transaction.VirtualAccountIssued': TRANSACTION,
+    'Transaction.PayPending': TRANSACTION,
+    'Transaction.Failed': TRANSACTION,
+    'Transaction.DisputeCreated': TRANSACTION,
+    'Transaction.DisputeResolved': TRANSACTION,
+    'Transaction.Confirm': [...TRANSACTION, 'totalAmount'],
+    'Transaction.PartialCancelled': CANCELLATION,
+    'Transaction.Cancelled': CANCELLATION,
+    'Transaction.CancelPending': CANCELLATION,
+    'BillingKey.Ready': BILLING_KEY,
+    'BillingKey.Issued': BILLING_KEY,
+    'BillingKey.Failed': BILLING_KEY,
+    'BillingKey.Deleted': BILLING_KEY,
+    'BillingKey.Updated': BILLING_KEY,
+  });
 
 /** A V2 webhook body, `{ type, timestamp, data }`. */
 export interface EmulatorV2WebhookEvent {
