@@ -26,6 +26,9 @@ describe('the emulator inspector page in headless Chromium', () => {
   /** The app's payment-notice endpoint: a plain node:http server that records what the emulator posts. */
   let noticeServer: Server;
   const notices: string[] = [];
+  /** What the app answers to V2 deliveries (path /v2). */
+  let answerV2 = 200;
+  const noticeBase = () => `http://127.0.0.1:${(noticeServer.address() as AddressInfo).port}`;
 
   beforeAll(async () => {
     noticeServer = createServer((req, res) => {
@@ -33,7 +36,7 @@ describe('the emulator inspector page in headless Chromium', () => {
       req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
       req.on('end', () => {
         notices.push(body);
-        res.writeHead(200).end('OK');
+        res.writeHead(req.url === '/v2' ? answerV2 : 200).end('OK');
       });
     });
     await new Promise<void>(resolve => noticeServer.listen(0, '127.0.0.1', resolve));
@@ -64,7 +67,7 @@ describe('the emulator inspector page in headless Chromium', () => {
     await new Promise(resolve => noticeServer?.close(resolve));
   });
 
-  it('shows an OTP sent through the module, the records and their states; pays one barcode and expires another by clicking', async () => {
+  it('shows an OTP sent through the module, the records and their states; pays one barcode and expires another by clicking; a due date a week away shows its date; each delivery lists its attempts', async () => {
     await page.goto(`${emulator.origin}/`);
     expect(await page.title()).toBe('PortOne emulator');
     expect(await page.locator('#sms').innerText()).toContain('No OTP sent yet.');
@@ -110,6 +113,15 @@ describe('the emulator inspector page in headless Chromium', () => {
     });
     const row = (impUid: string) => page.locator(`#cvs tr[data-imp-uid="${impUid}"]`);
     await row(second.impUid).waitFor();
+    // Issued today: its time alone. Due in a week (the default window): the pay-by cell shows that day's date.
+    const dueDate = new Date(emulator.getPayment(second.impUid)!.vbank_date * 1000).toISOString();
+    const [issuedCell, payByCell] = [
+      row(second.impUid).locator('td').nth(0),
+      row(second.impUid).locator('td').nth(5),
+    ];
+    expect(await issuedCell.innerText()).toMatch(/^\d\d:\d\d:\d\d$/);
+    expect(await payByCell.innerText()).toBe(`${dueDate.slice(0, 10)} ${dueDate.slice(11, 16)}`);
+    expect(dueDate.slice(0, 10)).not.toBe(new Date().toISOString().slice(0, 10));
     await row(second.impUid).getByRole('button', { name: 'Expire' }).click();
     await row(second.impUid).locator('.badge.expired').waitFor();
     expect(emulator.getPayment(second.impUid)!.vbank_date).toBeLessThanOrEqual(Math.floor(Date.now() / 1000));
@@ -124,9 +136,20 @@ describe('the emulator inspector page in headless Chromium', () => {
     const delivery = page.locator('#webhooks tbody tr', { hasText: 'v1-notice' });
     await delivery.waitFor();
     expect(await delivery.innerText()).toMatch(
-      /v1-notice\s+200\s+1\s+http:\/\/127\.0\.0\.1:\d+\/portone\/notice/,
+      /v1-notice\s+DELIVERED\s+#1 200 \d\d:\d\d:\d\d\s+of 1 · portone-v1-default\s+http:\/\/127\.0\.0\.1:\d+\/portone\/notice/,
     );
     expect(notices.some(body => body.includes(first.impUid))).toBe(true);
+
+    // A V2 delivery the app refuses, then accepts on the retry: one row with both attempts and its state.
+    answerV2 = 503;
+    const refused = await emulator.sendV2Webhook(`${noticeBase()}/v2`, emulator.v2Event('Transaction.Paid'));
+    const v2Row = page.locator(`#webhooks tr[data-delivery-id="${refused.deliveryId}"]`);
+    await v2Row.locator('.badge.retrying').waitFor();
+    expect(await v2Row.innerText()).toMatch(/#1 503 \d\d:\d\d:\d\d\s+of 6 · portone-v2/);
+    answerV2 = 200;
+    await emulator.clock.advance(75);
+    await v2Row.locator('.badge.delivered').waitFor();
+    expect(await v2Row.innerText()).toMatch(/#1 503 \S+( \S+)?\s*#2 200 /);
 
     // The request log lists the module's calls with status and duration.
     const log = await page.locator('#requests').innerText();

@@ -38,11 +38,12 @@ th{color:#7a8394;font-weight:600}.otp{font:600 15px ui-monospace,monospace;lette
 .id{font-family:ui-monospace,monospace;font-size:12px}.num{text-align:right}.empty{color:#7a8394;margin:4px 0}
 .badge{padding:1px 6px;border-radius:9px;font-size:11px;font-weight:600;background:#e7e9ee}
 .verified,.certified,.paid{background:#d5f5df;color:#11612d}.failed,.expired,.cancelled{background:#fde2e1;color:#8f1d18}
-.ready,.pending{background:#fff1c9;color:#7a5600}
+.ready,.pending,.retrying{background:#fff1c9;color:#7a5600}.delivered{background:#d5f5df;color:#11612d}
+.given-up,.off{background:#fde2e1;color:#8f1d18}ol.attempts{margin:0;padding-left:0;list-style:none}
 button{font:inherit;padding:4px 10px;border-radius:6px;border:1px solid #1d2330;background:#fff;cursor:pointer}
 button.pay{background:#1d2330;color:#fff}
 </style></head>
-<body><header><h1>PortOne emulator</h1><p>Refreshes every 2 s. Times in UTC. Names and phone numbers are masked.</p></header>
+<body><header><h1>PortOne emulator</h1><p>Refreshes every 2 s. Times in UTC (the emulator's clock), with the date when not today. Names and phone numbers are masked.</p></header>
 <main id="content">
 ${main}
 </main>
