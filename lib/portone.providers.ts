@@ -4,6 +4,7 @@ import { createV1Api, createV2Api, type PortOneApi } from './create-api';
 import type { PortOneClient } from './core/portone-client';
 import { CvsService } from './cvs-payment/cvs.service';
 import { PortOneConfigurationError } from './errors';
+import { messages } from './errors/messages';
 import { IdentityVerificationService } from './identity-verification/identity-verification.service';
 import { resolveModuleOptions, type ResolvedPortOneOptions } from './options/resolve-options';
 import {
@@ -37,7 +38,7 @@ export interface PortOneRegistration {
  */
 export function portOneRegistration(name: string | undefined): PortOneRegistration {
   if (name !== undefined && (typeof name !== 'string' || name.trim() === '')) {
-    throw new PortOneConfigurationError(['name must be a non-empty string']);
+    throw new PortOneConfigurationError([messages.options.registrationName]);
   }
   const services: Provider[] = SERVICES.map(({ service, client }) => ({
     provide: getPortOneToken(service, name),

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PortOneValidationError } from '../errors';
+import { messages } from '../errors/messages';
 
 /** PortOne accepts 16 to 256 visible ASCII characters; quotes and backslashes would break the RFC 8941 string. */
 const KEY_SHAPE = /^[\x21\x23-\x5b\x5d-\x7e]{16,256}$/;
@@ -16,7 +17,7 @@ export function idempotencyHeader(callerKey?: string): string {
       {
         field: 'idempotencyKey',
         rules: ['matches'],
-        messages: ['idempotencyKey must be 16 to 256 visible ASCII characters without quotes or backslashes'],
+        messages: [messages.input.idempotencyKeyShape],
       },
     ]);
   }

@@ -1,6 +1,7 @@
 import { HttpService } from '@nestjs/axios';
 import axios, { AxiosHeaders, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
 import { PortOneValidationError } from '../errors';
+import { messages } from '../errors/messages';
 import type { PortOneClient } from './portone-client';
 
 /** Methods that change nothing; other requests are retried only when they carry an Idempotency-Key. */
@@ -22,7 +23,7 @@ async function forward(client: PortOneClient, config: InternalAxiosRequestConfig
   // An absolute URL would carry the module's credentials to another host.
   if (!url.startsWith('/') || url.startsWith('//')) {
     throw new PortOneValidationError('url', [
-      { field: 'url', rules: ['isRelativePath'], messages: [`url must be a path starting with /`] },
+      { field: 'url', rules: ['isRelativePath'], messages: [messages.input.urlNotAPath] },
     ]);
   }
   const method = (config.method ?? 'get').toUpperCase();

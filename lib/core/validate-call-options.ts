@@ -1,4 +1,5 @@
 import { PortOneValidationError, type PortOneValidationIssue } from '../errors';
+import { messages as text } from '../errors/messages';
 import type { PortOneCallOptions } from './call-options';
 import { MAX_TIMER_MS } from './max-timer';
 
@@ -11,25 +12,25 @@ export function validateCallOptions(options: PortOneCallOptions | undefined): vo
   if (options === undefined) return;
   const issues: PortOneValidationIssue[] = [];
   if (options === null || typeof options !== 'object') {
-    issues.push({ field: 'options', rules: ['isObject'], messages: ['call options must be an object'] });
+    issues.push({ field: 'options', rules: ['isObject'], messages: [text.input.callOptionsNotAnObject] });
   } else {
     const { timeoutMs, signal } = options;
     if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && timeoutMs > 0)) {
       issues.push({
         field: 'timeoutMs',
         rules: ['isPositiveInteger'],
-        messages: ['timeoutMs must be a positive integer'],
+        messages: [text.input.timeoutNotPositive],
       });
     } else if (timeoutMs !== undefined && timeoutMs > MAX_TIMER_MS) {
       // Node clamps longer timers to 1 ms: a "24-day" timeout would fire at once.
       issues.push({
         field: 'timeoutMs',
         rules: ['max'],
-        messages: [`timeoutMs must not be greater than ${MAX_TIMER_MS}`],
+        messages: [text.input.timeoutTooLong(MAX_TIMER_MS)],
       });
     }
     if (signal !== undefined && !(signal instanceof AbortSignal)) {
-      issues.push({ field: 'signal', rules: ['isAbortSignal'], messages: ['signal must be an AbortSignal'] });
+      issues.push({ field: 'signal', rules: ['isAbortSignal'], messages: [text.input.signalNotAbortSignal] });
     }
   }
   if (issues.length > 0) throw new PortOneValidationError('PortOneCallOptions', issues);

@@ -1,6 +1,7 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { PortOneValidationError, type PortOneValidationIssue } from '../errors';
+import { messages as text } from '../errors/messages';
 
 /**
  * Turns caller input into an instance of `dto` and checks every class-validator rule on it, rejecting
@@ -11,7 +12,7 @@ import { PortOneValidationError, type PortOneValidationIssue } from '../errors';
 export function validateInput<T extends object>(dto: ClassConstructor<T>, input: unknown): T {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     throw new PortOneValidationError(dto.name, [
-      { field: '(root)', rules: ['isObject'], messages: [`${dto.name} must be an object`] },
+      { field: '(root)', rules: ['isObject'], messages: [text.input.notAnObject(dto.name)] },
     ]);
   }
   // `get(id)` passes an empty scope on every call: when `{}` is known to be a valid `dto`, skip the
@@ -24,7 +25,7 @@ export function validateInput<T extends object>(dto: ClassConstructor<T>, input:
     // A value that cannot even be read as the DTO's shape (e.g. an object whose conversion to a primitive
     // throws). The per-field transforms avoid this; this keeps any case they miss a typed error, not a crash.
     throw new PortOneValidationError(dto.name, [
-      { field: '(root)', rules: ['isReadable'], messages: [`${dto.name} holds a value that cannot be read`] },
+      { field: '(root)', rules: ['isReadable'], messages: [text.input.unreadable(dto.name)] },
     ]);
   }
   const errors = validateSync(instance, {
@@ -48,24 +49,24 @@ export function validatePathParam(name: string, value: unknown, maxLength = 200)
   const messages: string[] = [];
   if (typeof value !== 'string') {
     rules.push('isString');
-    messages.push(`${name} must be a string`);
+    messages.push(text.input.notAString(name));
   } else {
     if (value.trim().length === 0) {
       rules.push('isNotEmpty');
-      messages.push(`${name} must not be empty`);
+      messages.push(text.input.empty(name));
     }
     if (value.length > maxLength) {
       rules.push('maxLength');
-      messages.push(`${name} must be at most ${maxLength} characters`);
+      messages.push(text.input.tooLong(name, maxLength));
     }
     // eslint-disable-next-line no-control-regex
     if (/[\u0000-\u001f\u007f]/.test(value)) {
       rules.push('noControlCharacters');
-      messages.push(`${name} must not contain control characters`);
+      messages.push(text.input.controlCharacters(name));
     }
     if (!isSinglePathSegment(value)) {
       rules.push('isSinglePathSegment');
-      messages.push(`${name} must not be "." or ".." nor contain "/" or "\\"`);
+      messages.push(text.input.notOnePathSegment(name));
     }
   }
   if (rules.length > 0) throw new PortOneValidationError(name, [{ field: name, rules, messages }]);

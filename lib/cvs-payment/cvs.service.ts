@@ -97,16 +97,22 @@ export class CvsService {
     const dto: ListPaymentsByStatusDto = {
       ...query,
       status,
-      includeSandbox: options?.includeSandbox ?? this.options.v1?.includeSandbox ?? true,
+      includeSandbox: this.includeSandbox(options),
     };
     // The DTO check runs after the path is built; an invalid status fails there, before sending.
     return this.v1.call(operations.listByStatus, { status }, dto, callOptionsOf(options));
   }
 
+  /**
+   * The call's `includeSandbox`, else the module's `v1.includeSandbox` (its default is resolved with the other
+   * option defaults). Without V1 configured there is none, and the call is refused before sending anyway.
+   */
+  private includeSandbox(options: { readonly includeSandbox?: boolean } | undefined): boolean {
+    return options?.includeSandbox ?? this.options.v1?.includeSandbox ?? false;
+  }
+
   private lookupQuery(options: FindPaymentOptions | undefined): PaymentLookupQueryDto {
-    const query: PaymentLookupQueryDto = {
-      includeSandbox: options?.includeSandbox ?? this.options.v1?.includeSandbox ?? true,
-    };
+    const query: PaymentLookupQueryDto = { includeSandbox: this.includeSandbox(options) };
     if (options?.status !== undefined) query.status = options.status;
     return query;
   }

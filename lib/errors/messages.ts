@@ -123,4 +123,73 @@ export const messages = {
     `${request.method} ${request.api} ${request.path} failed after ${elapsedMs}ms: ${error.name}: ${error.message}` +
     `${attempt > 0 ? ` attempt=${attempt + 1}` : ''}${error.requestId ? ` requestId=${error.requestId}` : ''}` +
     `${retryInMs !== undefined ? ` retrying in ${retryInMs}ms` : ''}`,
+
+  // What a call's input breaks, one sentence per rule (PortOneValidationError's `messages`). They name the
+  // field and the rule, never the value.
+  input: {
+    notAnObject: (target: string): string => `${target} must be an object`,
+    unreadable: (target: string): string => `${target} holds a value that cannot be read`,
+    notAString: (field: string): string => `${field} must be a string`,
+    empty: (field: string): string => `${field} must not be empty`,
+    tooLong: (field: string, maxLength: number): string => `${field} must be at most ${maxLength} characters`,
+    controlCharacters: (field: string): string => `${field} must not contain control characters`,
+    notOnePathSegment: (field: string): string => `${field} must not be "." or ".." nor contain "/" or "\\"`,
+    callOptionsNotAnObject: 'call options must be an object',
+    timeoutNotPositive: 'timeoutMs must be a positive integer',
+    timeoutTooLong: (maxMs: number): string => `timeoutMs must not be greater than ${maxMs}`,
+    signalNotAbortSignal: 'signal must be an AbortSignal',
+    idempotencyKeyShape:
+      'idempotencyKey must be 16 to 256 visible ASCII characters without quotes or backslashes',
+    urlNotAPath: 'url must be a path starting with /',
+  },
+
+  // The DTOs' own rule sentences (class-validator's `message`), where its default would not say what to send.
+  rules: {
+    v1Phone: 'phone must be a Korean mobile number, e.g. 010-1234-5678 or 01012345678',
+    v1Birth: 'birth must be a date of birth as YYMMDD (6 digits, separators allowed)',
+    v1GenderDigit: 'genderDigit must be one of 1-8 (the first digit after the hyphen)',
+    cvsExpiredAt: 'expiredAt must be in the future',
+    filterBirthYear: 'birthYear must be 4 digits',
+    filterBirthMonth: 'birthMonth must be 1-12',
+    filterBirthDay: 'birthDay must be 1-31',
+    filterPhoneNumber: 'phoneNumber must be digits only',
+    v2PhoneNumber: 'customer.phoneNumber must be a mobile number in digits only, e.g. 01012345678',
+    v2IdentityNumber: 'customer.identityNumber must be 7 digits: YYMMDD and the gender digit (1-8)',
+    v2IpAddress: 'customer.ipAddress must be an IPv4 or IPv6 address',
+    tierCode: 'tierCode must be 3 upper-case letters or digits',
+  },
+
+  // What is wrong with the module's options (PortOneConfigurationError's `problems`), one sentence each.
+  options: {
+    notAnObject: 'options must be an object',
+    loggerShape: 'logger must be a boolean or a LoggerService',
+    noApi: 'at least one of v1 or v2 must be configured',
+    registrationName: 'name must be a non-empty string',
+    webhookNotAnObject: 'webhook must be an object',
+    cleartextBaseUrl: (api: 'v1' | 'v2'): string =>
+      `${api}.baseUrl must use https: (http: is allowed only for loopback hosts such as the emulator, ` +
+      'because the API secret and access tokens would otherwise travel in cleartext)',
+    receiverNotAnObject: 'webhookReceiver must be an object',
+    receiverDuration: (name: string): string =>
+      `webhookReceiver.${name} must be a positive integer (milliseconds)`,
+    receiverProxyHops: 'webhookReceiver.trustedProxyHops must be an integer from 0 to 10',
+    receiverSourceIps: 'webhookReceiver.allowedSourceIps must be an array of IP addresses',
+    receiverClaimStore: 'webhookReceiver.claimStore must implement claim, complete and release',
+    webhookPath: 'webhook.path must be a non-empty URL path such as "portone/webhook"',
+    webhookSecrets: 'v2.webhookSecrets: each secret must be base64, optionally prefixed with whsec_',
+    handlerNotSingleton: (handler: string): string =>
+      `${handler}: webhook handlers must be in singleton (not request-scoped) providers`,
+    severalConfirmHandlers: (handlers: readonly string[]): string =>
+      `only one @OnCvsConfirm() handler is allowed; found ${handlers.join(', ')}`,
+  },
+
+  /** A webhook body past MAX_WEBHOOK_BODY_BYTES (answered 413). */
+  webhookBodyTooLarge: 'webhook body too large',
+
+  // Why `nestjs-portone/health` reports `down` without having asked PortOne.
+  health: {
+    noApiConfigured: 'PortOneModule has no API configured',
+    apiNotConfigured: (api: 'v1' | 'v2'): string => `${api} is not configured`,
+    checkFailed: 'the PortOne health check failed unexpectedly',
+  },
 };

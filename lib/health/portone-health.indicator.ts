@@ -3,6 +3,7 @@ import { ModuleRef } from '@nestjs/core';
 import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
 import { performance } from 'node:perf_hooks';
 import { defineOperation } from '../core/operation';
+import { messages } from '../errors/messages';
 import type { PortOneClient } from '../core/portone-client';
 import { PORTONE_V1_CLIENT, PORTONE_V2_CLIENT } from '../portone.constants';
 import { assessApiHealth, type PortOneApiHealth } from './assess-api-health';
@@ -69,7 +70,7 @@ export class PortOneHealthIndicator {
     const session = this.healthIndicatorService.check(key);
     try {
       const apis = options.api ? [options.api] : (['v1', 'v2'] as const).filter(api => this.client(api));
-      if (apis.length === 0) return session.down({ reason: 'PortOneModule has no API configured' });
+      if (apis.length === 0) return session.down({ reason: messages.health.noApiConfigured });
       // Both APIs at once: a probe that waits for its timeout must not delay the other API's answer.
       const assessed = await Promise.all(apis.map(async api => [api, await this.assess(api)] as const));
       const reports: Partial<Record<'v1' | 'v2', PortOneApiHealth>> = Object.fromEntries(assessed);
@@ -77,7 +78,7 @@ export class PortOneHealthIndicator {
       return up ? session.up(reports) : session.down(reports);
     } catch {
       // Nothing above is expected to throw; if it does, the answer is still a result, not an exception.
-      return session.down({ reason: 'the PortOne health check failed unexpectedly' });
+      return session.down({ reason: messages.health.checkFailed });
     }
   }
 
@@ -89,7 +90,7 @@ export class PortOneHealthIndicator {
         status: 'down',
         basis: 'none',
         recentCalls: { count: 0, failures: 0 },
-        reason: `${api} is not configured`,
+        reason: messages.health.apiNotConfigured(api),
       };
     }
     const windowMs = this.options.probeIntervalMs;

@@ -1,4 +1,5 @@
 import { isLoopbackHost } from '../core/loopback';
+import { messages } from '../errors/messages';
 import type { PortOneModuleOptions } from './portone-module-options.interface';
 
 /**
@@ -18,10 +19,7 @@ export function cleartextBaseUrlProblems(options: PortOneModuleOptions): string[
       continue; // reported by the URL rule already
     }
     if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-      problems.push(
-        `${api}.baseUrl must use https: (http: is allowed only for loopback hosts such as the emulator, ` +
-          'because the API secret and access tokens would otherwise travel in cleartext)',
-      );
+      problems.push(messages.options.cleartextBaseUrl(api));
     }
   }
   return problems;

@@ -17,6 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MAX_TIMER_MS } from '../core/max-timer';
+import { messages } from '../errors/messages';
 
 // class-validator rules for PortOneModuleOptions. Kept apart from the public interface so that the
 // interface stays a plain type an app can write by hand or build in a ConfigService factory.
@@ -41,7 +42,7 @@ class V1OptionsSchema {
   baseUrl?: string;
 
   @IsOptional()
-  @Matches(/^[A-Z0-9]{3}$/, { message: 'tierCode must be 3 upper-case letters or digits' })
+  @Matches(/^[A-Z0-9]{3}$/, { message: messages.rules.tierCode })
   tierCode?: string;
 
   @IsOptional()

@@ -28,6 +28,8 @@ export const DEFAULTS = {
   maxSockets: 50,
   maxResponseBytes: 8 * 1024 * 1024,
   shutdownGraceMs: 10_000,
+  includeSandbox: true,
+  v2Auth: 'secret',
 } as const;
 
 /** @internal */
@@ -59,7 +61,7 @@ export interface ResolvedPortOneOptions {
  */
 export function resolveModuleOptions(raw: unknown): ResolvedPortOneOptions {
   if (raw === null || typeof raw !== 'object') {
-    throw new PortOneConfigurationError(['options must be an object']);
+    throw new PortOneConfigurationError([messages.options.notAnObject]);
   }
   const options = raw as PortOneModuleOptions;
   // webhookReceiver holds live objects (a Redis client): checked on its own, never deep-copied by
@@ -74,9 +76,9 @@ export function resolveModuleOptions(raw: unknown): ResolvedPortOneOptions {
   }).flatMap(error => describe(error));
   problems.push(...webhookReceiverProblems(options.webhookReceiver));
   if (options.logger !== undefined && !isLoggerOption(options.logger)) {
-    problems.push('logger must be a boolean or a LoggerService');
+    problems.push(messages.options.loggerShape);
   }
-  if (!options.v1 && !options.v2) problems.push('at least one of v1 or v2 must be configured');
+  if (!options.v1 && !options.v2) problems.push(messages.options.noApi);
   problems.push(...cleartextBaseUrlProblems(options));
   if (problems.length > 0) throw new PortOneConfigurationError(problems);
 
@@ -87,13 +89,13 @@ export function resolveModuleOptions(raw: unknown): ResolvedPortOneOptions {
       apiSecret: options.v1.apiSecret,
       baseUrl: trimSlash(options.v1.baseUrl ?? DEFAULTS.v1BaseUrl),
       tierCode: options.v1.tierCode,
-      includeSandbox: options.v1.includeSandbox ?? true,
+      includeSandbox: options.v1.includeSandbox ?? DEFAULTS.includeSandbox,
     },
     v2: options.v2 && {
       apiSecret: options.v2.apiSecret,
       storeId: options.v2.storeId,
       baseUrl: trimSlash(options.v2.baseUrl ?? DEFAULTS.v2BaseUrl),
-      auth: options.v2.auth ?? 'secret',
+      auth: options.v2.auth ?? DEFAULTS.v2Auth,
       webhookSecrets: options.v2.webhookSecrets ?? [],
     },
     webhookReceiver: resolveWebhookReceiverOptions(options.webhookReceiver),

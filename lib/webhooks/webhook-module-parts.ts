@@ -1,6 +1,7 @@
 import type { DynamicModule, Provider } from '@nestjs/common';
 import { DiscoveryModule, HttpAdapterHost } from '@nestjs/core';
 import { PortOneConfigurationError } from '../errors';
+import { messages } from '../errors/messages';
 import { WebhookHandlerRegistry } from './handlers/webhook-handler-registry';
 import { installRawBodyCapture } from './http/raw-body-capture';
 import { createWebhookController } from './portone-webhook.controller';
@@ -67,13 +68,11 @@ export function withWebhookRoutes(
 
 function normalizeWebhookPath(mount: PortOneWebhookMountOptions): string {
   if (mount === null || typeof mount !== 'object')
-    throw new PortOneConfigurationError(['webhook must be an object']);
+    throw new PortOneConfigurationError([messages.options.webhookNotAnObject]);
   const raw = mount.path ?? DEFAULT_WEBHOOK_PATH;
   const path = typeof raw === 'string' ? raw.replace(/^\/+|\/+$/g, '') : '';
   if (path === '' || !/^[A-Za-z0-9._~\-/]+$/.test(path) || path.includes('//')) {
-    throw new PortOneConfigurationError([
-      'webhook.path must be a non-empty URL path such as "portone/webhook"',
-    ]);
+    throw new PortOneConfigurationError([messages.options.webhookPath]);
   }
   return path;
 }

@@ -2,6 +2,7 @@ import { Logger, type LoggerService } from '@nestjs/common';
 import type { Webhook } from 'standardwebhooks';
 import type { CvsService } from '../cvs-payment/cvs.service';
 import { PortOneConfigurationError } from '../errors';
+import { messages } from '../errors/messages';
 import { EscapingLogger } from '../logging/escaping-logger';
 import type { ResolvedPortOneOptions } from '../options/resolve-options';
 import { handleCvsConfirm } from './cvs-confirm/cvs-confirm';
@@ -34,9 +35,7 @@ export class WebhookReceiver {
       this.verifiers = createV2Verifiers(options.v2?.webhookSecrets ?? []);
     } catch {
       // The library's message would not leak the secret, but say which option is wrong, not what it holds.
-      throw new PortOneConfigurationError([
-        'v2.webhookSecrets: each secret must be base64, optionally prefixed with whsec_',
-      ]);
+      throw new PortOneConfigurationError([messages.options.webhookSecrets]);
     }
     // Failures that need the operator's attention are logged even when the module is otherwise quiet.
     this.errors = options.logger ?? new EscapingLogger(new Logger('PortOneWebhook'));

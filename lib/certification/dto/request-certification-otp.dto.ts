@@ -1,5 +1,6 @@
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { IsStringOrObject } from '../../validation';
+import { messages } from '../../errors/messages';
 
 /** First digit of the back half of the resident registration number. */
 export const V1_GENDER_DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8'] as const;
@@ -23,19 +24,19 @@ export class RequestCertificationOtpDto {
   /** Mobile number; `-`, `.` and spaces are allowed (PortOne strips them). */
   @IsString()
   @Matches(/^01[016789][-. ]?\d{3,4}[-. ]?\d{4}$/, {
-    message: 'phone must be a Korean mobile number, e.g. 010-1234-5678 or 01012345678',
+    message: messages.rules.v1Phone,
   })
   phone!: string;
 
   /** Date of birth as YYMMDD (6 digits once separators such as `-` or `.` are removed). */
   @IsString()
   @Matches(/^\d{2}[-./ ]?(0[1-9]|1[0-2])[-./ ]?(0[1-9]|[12]\d|3[01])$/, {
-    message: 'birth must be a date of birth as YYMMDD (6 digits, separators allowed)',
+    message: messages.rules.v1Birth,
   })
   birth!: string;
 
   /** 7th digit of the resident registration number: 1-4 for Koreans, 5-8 for foreigners. */
-  @IsIn(V1_GENDER_DIGITS, { message: 'genderDigit must be one of 1-8 (the first digit after the hyphen)' })
+  @IsIn(V1_GENDER_DIGITS, { message: messages.rules.v1GenderDigit })
   genderDigit!: (typeof V1_GENDER_DIGITS)[number];
 
   /** Host carrier. For MVNO (알뜰폰) numbers, pick the host network and set `isMvno: true`. */

@@ -12,6 +12,7 @@ import {
   MinDate,
 } from 'class-validator';
 import { IsStringOrObject, ToDate } from '../../validation';
+import { messages } from '../../errors/messages';
 
 const URL_RULES = { require_protocol: true, protocols: ['http', 'https'], require_tld: false };
 
@@ -48,7 +49,7 @@ export class IssueCvsPaymentDto {
   @IsOptional()
   @ToDate()
   @IsDate()
-  @MinDate(() => new Date(), { message: 'expiredAt must be in the future' })
+  @MinDate(() => new Date(), { message: messages.rules.cvsExpiredAt })
   expiredAt?: Date;
 
   /** Order name. */

@@ -33,6 +33,7 @@ import {
   type PortOneVersion,
   type PortOneSortOrder,
 } from '../identity-verification.enums';
+import { messages } from '../../errors/messages';
 
 /** RFC 3339 needs a four-digit year; nothing PortOne stores predates 1970. */
 const EARLIEST = new Date('1970-01-01T00:00:00Z');
@@ -74,10 +75,14 @@ export class IdentityVerificationSortDto {
 /** Matches the requested customer of unverified records and the verified customer of verified ones. @publicApi */
 export class IdentityVerificationCustomerFilterDto {
   @IsOptional() @IsString() @IsNotEmpty() name?: string;
-  @IsOptional() @Matches(/^\d{4}$/, { message: 'birthYear must be 4 digits' }) birthYear?: string;
-  @IsOptional() @Matches(/^(0?[1-9]|1[0-2])$/, { message: 'birthMonth must be 1-12' }) birthMonth?: string;
-  @IsOptional() @Matches(/^(0?[1-9]|[12]\d|3[01])$/, { message: 'birthDay must be 1-31' }) birthDay?: string;
-  @IsOptional() @Matches(/^\d+$/, { message: 'phoneNumber must be digits only' }) phoneNumber?: string;
+  @IsOptional() @Matches(/^\d{4}$/, { message: messages.rules.filterBirthYear }) birthYear?: string;
+  @IsOptional()
+  @Matches(/^(0?[1-9]|1[0-2])$/, { message: messages.rules.filterBirthMonth })
+  birthMonth?: string;
+  @IsOptional()
+  @Matches(/^(0?[1-9]|[12]\d|3[01])$/, { message: messages.rules.filterBirthDay })
+  birthDay?: string;
+  @IsOptional() @Matches(/^\d+$/, { message: messages.rules.filterPhoneNumber }) phoneNumber?: string;
   @IsOptional() @IsIn(PORTONE_GENDERS) gender?: PortOneGender;
 }
 

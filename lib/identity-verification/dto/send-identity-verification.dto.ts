@@ -20,6 +20,7 @@ import {
   type IdentityVerificationMethod,
   type IdentityVerificationOperator,
 } from '../identity-verification.enums';
+import { messages } from '../../errors/messages';
 
 /** The person to verify. @publicApi */
 export class SendIdentityVerificationCustomerDto {
@@ -39,7 +40,7 @@ export class SendIdentityVerificationCustomerDto {
   /** Mobile number, digits only (no `-`). */
   @IsString()
   @Matches(/^01[016789]\d{7,8}$/, {
-    message: 'customer.phoneNumber must be a mobile number in digits only, e.g. 01012345678',
+    message: messages.rules.v2PhoneNumber,
   })
   phoneNumber!: string;
 
@@ -50,12 +51,12 @@ export class SendIdentityVerificationCustomerDto {
   @IsOptional()
   @IsString()
   @Matches(/^\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])[1-8]$/, {
-    message: 'customer.identityNumber must be 7 digits: YYMMDD and the gender digit (1-8)',
+    message: messages.rules.v2IdentityNumber,
   })
   identityNumber?: string;
 
   /** The customer's IP address; PortOne rate-limits per customer with it. */
-  @IsIP(undefined, { message: 'customer.ipAddress must be an IPv4 or IPv6 address' })
+  @IsIP(undefined, { message: messages.rules.v2IpAddress })
   ipAddress!: string;
 }
 

@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { PortOneConfigurationError } from '../../errors';
+import { messages } from '../../errors/messages';
 import type { WebhookHandlerSelector } from '../decorators/on-portone-webhook.decorator';
 import type { CvsConfirmRequest, PortOneWebhookEvent } from '../events/webhook-events';
 import { PORTONE_CVS_CONFIRM_HANDLER, PORTONE_WEBHOOK_HANDLER } from '../webhook.constants';
@@ -51,7 +52,7 @@ export class WebhookHandlerRegistry implements OnModuleInit {
         if (selector === undefined && !isConfirm) continue;
         const name = `${instance.constructor.name}.${method}`;
         if (!wrapper.isDependencyTreeStatic()) {
-          problems.push(`${name}: webhook handlers must be in singleton (not request-scoped) providers`);
+          problems.push(messages.options.handlerNotSingleton(name));
           continue;
         }
         const invoke = (arg: unknown): unknown => (target as (a: unknown) => unknown).call(instance, arg);
@@ -60,9 +61,7 @@ export class WebhookHandlerRegistry implements OnModuleInit {
       }
     }
     if (confirmHandlers.length > 1) {
-      problems.push(
-        `only one @OnCvsConfirm() handler is allowed; found ${confirmHandlers.map(h => h.name).join(', ')}`,
-      );
+      problems.push(messages.options.severalConfirmHandlers(confirmHandlers.map(h => h.name)));
     }
     if (problems.length > 0) throw new PortOneConfigurationError(problems);
     this.confirmHandler = confirmHandlers[0];

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { messages } from '../../errors/messages';
 import { MAX_WEBHOOK_BODY_BYTES } from '../webhook.constants';
 import { nodeRequestOf, type WebhookHttpRequest } from './webhook-request';
 
@@ -41,7 +42,7 @@ export function readStream(stream: IncomingMessage): Promise<Buffer> {
       if (size > MAX_WEBHOOK_BODY_BYTES) {
         stream.removeAllListeners('data');
         stream.resume();
-        reject(new RawBodyUnavailableError('webhook body too large', 413));
+        reject(new RawBodyUnavailableError(messages.webhookBodyTooLarge, 413));
         return;
       }
       chunks.push(chunk);

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { messages } from '../../errors/messages';
 import { InMemoryWebhookClaimStore } from '../claims/in-memory-webhook-claim-store';
 import type { PortOneWebhookClaimStore } from '../claims/webhook-claim-store.interface';
 import type { PortOneWebhookReceiverOptions } from './webhook-receiver-options.interface';
@@ -27,25 +28,25 @@ const DURATIONS = ['processingTimeoutMs', 'dedupeWindowMs', 'confirmDeadlineMs']
 /** Problems with `webhookReceiver`, one message per rule broken. @internal */
 export function webhookReceiverProblems(raw: unknown): string[] {
   if (raw === undefined) return [];
-  if (raw === null || typeof raw !== 'object') return ['webhookReceiver must be an object'];
+  if (raw === null || typeof raw !== 'object') return [messages.options.receiverNotAnObject];
   const options = raw as Record<string, unknown>;
   const problems: string[] = [];
   for (const name of DURATIONS) {
     const value = options[name];
     if (value !== undefined && !(Number.isInteger(value) && (value as number) >= 1)) {
-      problems.push(`webhookReceiver.${name} must be a positive integer (milliseconds)`);
+      problems.push(messages.options.receiverDuration(name));
     }
   }
   const hops = options.trustedProxyHops;
   if (hops !== undefined && !(Number.isInteger(hops) && (hops as number) >= 0 && (hops as number) <= 10)) {
-    problems.push('webhookReceiver.trustedProxyHops must be an integer from 0 to 10');
+    problems.push(messages.options.receiverProxyHops);
   }
   const ips = options.allowedSourceIps;
   if (
     ips !== undefined &&
     (!Array.isArray(ips) || ips.some(ip => typeof ip !== 'string' || isIP(ip) === 0))
   ) {
-    problems.push('webhookReceiver.allowedSourceIps must be an array of IP addresses');
+    problems.push(messages.options.receiverSourceIps);
   }
   const store = options.claimStore as Partial<PortOneWebhookClaimStore> | undefined;
   if (
@@ -56,7 +57,7 @@ export function webhookReceiverProblems(raw: unknown): string[] {
       typeof store.release === 'function'
     )
   ) {
-    problems.push('webhookReceiver.claimStore must implement claim, complete and release');
+    problems.push(messages.options.receiverClaimStore);
   }
   return problems;
 }
