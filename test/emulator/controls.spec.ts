@@ -1,5 +1,4 @@
 import * as http from 'node:http';
-import * as net from 'node:net';
 import { EMULATOR_DEFAULTS, PortOneEmulator } from '../../lib/testing';
 import {
   call,
@@ -11,17 +10,7 @@ import {
   v1Token,
   v2Auth,
 } from '../support/emulator-http';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
+import { freePort } from '../support/free-port';
 
 describe('emulator controls, request log and lifecycle', () => {
   let emulator: PortOneEmulator;

@@ -1,21 +1,15 @@
-import { createServer } from 'node:net';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { PortOneEmulator } from '../../lib/testing';
 import { secretsOfExchange } from '../support/exchange-secrets';
+import { freePort } from '../support/free-port';
 import { emulatorOptions, newId, rejectionOf, sendRequest } from '../support/portone-test-app';
 import { startHealthTestApp, type HealthTestApp } from '../support/health-test-app';
 
 const PROBE_PATH = /health_probe$/;
 
 /** A loopback port nothing listens on: connections to it are refused. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>(resolve => server.close(() => resolve()));
-  return port;
-}
+const closedPort = freePort;
 
 describe('PortOneHealthIndicator (Terminus, against the emulator)', () => {
   let emulator: PortOneEmulator;

@@ -3,23 +3,12 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { freePort } from './free-port';
 
 /** A throwaway `redis-server` on a free loopback port, started and stopped by the test itself. */
 export interface TestRedisServer {
   readonly port: number;
   stop(): Promise<void>;
-}
-
-/** A free TCP port on 127.0.0.1 (bound, read, released). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function canConnect(port: number): Promise<boolean> {

@@ -1,0 +1,16 @@
+import * as net from 'node:net';
+
+/**
+ * A TCP port on 127.0.0.1 that was free a moment ago (bound to port 0, read, released): for a server a test
+ * starts in another process (redis-server, the standalone emulator), or as a port nothing listens on.
+ */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
