@@ -95,6 +95,10 @@ export const messages = {
   invalidOptions: (problems: readonly string[]): string =>
     `Invalid PortOneModule options: ${problems.join('; ')}`,
 
+  /** `new BullMqWebhookQueue(options)` with options that break a rule. */
+  invalidWebhookQueueOptions: (problems: readonly string[]): string =>
+    `Invalid BullMqWebhookQueue options: ${problems.join('; ')}`,
+
   /** A service of an API generation the registration did not configure was called. */
   apiNotConfigured: (operation: string, api: 'v1' | 'v2'): string =>
     `${operation} needs the ${api.toUpperCase()} API, which this PortOneModule registration does not configure: ` +

@@ -8,6 +8,12 @@ export type {
   PortOneWebhookEvent,
 } from './events/webhook-events';
 export type { PortOneWebhookClaim, PortOneWebhookClaimStore } from './claims/webhook-claim-store.interface';
+export type {
+  PortOneWebhookJob,
+  PortOneWebhookJobProcessor,
+  PortOneWebhookQueue,
+} from './queue/webhook-queue.interface';
+export { PortOneWebhookJobError } from './queue/webhook-job-error';
 export { InMemoryWebhookClaimStore } from './claims/in-memory-webhook-claim-store';
 export {
   PORTONE_WEBHOOK_SOURCE_IPS,

@@ -7,6 +7,7 @@ import { installRawBodyCapture } from './http/raw-body-capture';
 import { createWebhookController } from './portone-webhook.controller';
 import { DEFAULT_WEBHOOK_PATH } from './webhook.constants';
 import { WebhookReceiver } from './webhook-receiver.service';
+import { WebhookQueueRunner } from './queue/webhook-queue-runner';
 import { CvsService } from '../cvs-payment/cvs.service';
 import type { ResolvedPortOneOptions } from '../options/resolve-options';
 import { PORTONE_RESOLVED_OPTIONS } from '../portone.constants';
@@ -46,6 +47,16 @@ export function withWebhookRoutes(
       // The CvsService of this registration (a named one exports it under its own token).
       useFactory: (options: ResolvedPortOneOptions, registry: WebhookHandlerRegistry, cvs: CvsService) =>
         new WebhookReceiver(options, registry, cvs),
+      inject: [
+        PORTONE_RESOLVED_OPTIONS,
+        WebhookHandlerRegistry,
+        getPortOneToken(CvsService, registrationName),
+      ],
+    },
+    {
+      provide: WebhookQueueRunner,
+      useFactory: (options: ResolvedPortOneOptions, registry: WebhookHandlerRegistry, cvs: CvsService) =>
+        new WebhookQueueRunner(options, registry, cvs),
       inject: [
         PORTONE_RESOLVED_OPTIONS,
         WebhookHandlerRegistry,

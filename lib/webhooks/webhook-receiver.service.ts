@@ -12,13 +12,15 @@ import { RawBodyUnavailableError, readRawBody } from './http/raw-body';
 import { sourceIpOf } from './http/source-ip';
 import { answer, type WebhookAnswer } from './http/webhook-answer';
 import type { WebhookHttpRequest } from './http/webhook-request';
-import { handleV1Notice } from './v1/v1-notice';
+import { queueV1Notice, queueV2Event } from './queue/enqueue-delivery';
+import { handleV1Notice, noImpUid, readV1Notice } from './v1/v1-notice';
 import { createV2Verifiers, looksLikeV2Delivery } from './v2/verify-v2-delivery';
-import { handleV2Delivery } from './v2/v2-delivery';
+import { handleV2Delivery, verifiedV2Event } from './v2/v2-delivery';
 
 /**
  * Everything behind the webhook routes, framework-neutral: source-IP check, body reading, then the V1
- * notice, V2 delivery or CVS confirm flow. Logs one line per request (never bodies, secrets or personal data).
+ * notice, V2 delivery or CVS confirm flow; in queue mode (`webhookReceiver.queue`) deliveries are stored, not
+ * dispatched, and the CVS confirm stays synchronous. Logs one line per request (never bodies, secrets or personal data).
  * Built by a factory (webhook-module-parts.ts) with the CvsService of its own registration.
  * @internal
  */
@@ -44,13 +46,22 @@ export class WebhookReceiver {
   /** `POST /{path}`: a V1 notice or, with Standard Webhooks headers, a V2 delivery. */
   async receiveDelivery(req: WebhookHttpRequest): Promise<WebhookAnswer> {
     return this.guarded(req, 'delivery', async () => {
+      const queue = this.options.webhookReceiver.queue;
       if (looksLikeV2Delivery(req.headers)) {
         const raw = await readRawBody(req);
+        if (queue) {
+          const verified = verifiedV2Event(req, raw, this.verifiers);
+          return verified.ok ? queueV2Event(queue, verified.event) : verified.answer;
+        }
         return handleV2Delivery(req, raw, {
           verifiers: this.verifiers,
           registry: this.registry,
           options: this.options.webhookReceiver,
         });
+      }
+      if (queue) {
+        const notice = readV1Notice(await this.parsedBody(req));
+        return notice ? queueV1Notice(queue, notice) : noImpUid();
       }
       return handleV1Notice(await this.parsedBody(req), {
         cvs: this.cvs,

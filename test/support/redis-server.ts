@@ -26,8 +26,12 @@ function canConnect(port: number): Promise<boolean> {
  * Starts Debian's `redis-server` (CI installs it: see .ci/run) with no persistence, on loopback only, and
  * waits at most `timeoutMs` for it to accept connections.
  */
-export async function startRedisServer(timeoutMs = 10_000): Promise<TestRedisServer> {
-  const port = await freePort();
+export async function startRedisServer(
+  timeoutMs = 10_000,
+  /** A port of a server this test stopped, to start it again where its clients reconnect. */
+  port?: number,
+): Promise<TestRedisServer> {
+  port ??= await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portone-redis-'));
   const child: ChildProcess = spawn(
     'redis-server',

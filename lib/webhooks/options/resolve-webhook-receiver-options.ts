@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { messages } from '../../errors/messages';
 import { InMemoryWebhookClaimStore } from '../claims/in-memory-webhook-claim-store';
 import type { PortOneWebhookClaimStore } from '../claims/webhook-claim-store.interface';
+import type { PortOneWebhookQueue } from '../queue/webhook-queue.interface';
 import type { PortOneWebhookReceiverOptions } from './webhook-receiver-options.interface';
 
 /** @internal */
@@ -15,6 +16,8 @@ export const WEBHOOK_RECEIVER_DEFAULTS = {
 /** @internal */
 export interface ResolvedWebhookReceiverOptions {
   readonly claimStore: PortOneWebhookClaimStore;
+  /** Queue mode; undefined: inline. */
+  readonly queue?: PortOneWebhookQueue;
   readonly processingTimeoutMs: number;
   readonly dedupeWindowMs: number;
   readonly confirmDeadlineMs: number;
@@ -59,6 +62,17 @@ export function webhookReceiverProblems(raw: unknown): string[] {
   ) {
     problems.push(messages.options.receiverClaimStore);
   }
+  const queue = options.queue as Partial<PortOneWebhookQueue> | undefined;
+  if (
+    queue !== undefined &&
+    !(
+      typeof queue?.enqueue === 'function' &&
+      typeof queue.start === 'function' &&
+      typeof queue.close === 'function'
+    )
+  ) {
+    problems.push('webhookReceiver.queue must implement enqueue, start and close');
+  }
   return problems;
 }
 
@@ -68,6 +82,7 @@ export function resolveWebhookReceiverOptions(
 ): ResolvedWebhookReceiverOptions {
   return {
     claimStore: options.claimStore ?? new InMemoryWebhookClaimStore(),
+    ...(options.queue && { queue: options.queue }),
     processingTimeoutMs: options.processingTimeoutMs ?? WEBHOOK_RECEIVER_DEFAULTS.processingTimeoutMs,
     dedupeWindowMs: options.dedupeWindowMs ?? WEBHOOK_RECEIVER_DEFAULTS.dedupeWindowMs,
     confirmDeadlineMs: options.confirmDeadlineMs ?? WEBHOOK_RECEIVER_DEFAULTS.confirmDeadlineMs,

@@ -1,4 +1,5 @@
 import type { PortOneWebhookClaimStore } from '../claims/webhook-claim-store.interface';
+import type { PortOneWebhookQueue } from '../queue/webhook-queue.interface';
 
 /**
  * PortOne's documented webhook source addresses (V1 notices and CVS confirms; V2 sends from the last one).
@@ -19,6 +20,14 @@ export interface PortOneWebhookReceiverOptions {
    * @default an InMemoryWebhookClaimStore per module registration
    */
   claimStore?: PortOneWebhookClaimStore;
+  /**
+   * Queue mode: deliveries are stored in this durable queue and answered 200 once stored; a worker in every
+   * instance runs the handlers, with retries (at-least-once: keep handlers idempotent). V1 notices are re-read
+   * from PortOne in the worker. E.g. `new BullMqWebhookQueue({ connection })` from `nestjs-portone/bullmq`.
+   * Not set: inline mode (handlers run before the answer; at most once per delivery, with `claimStore`).
+   * The CVS confirm call is answered synchronously in both modes.
+   */
+  queue?: PortOneWebhookQueue;
   /**
    * How long a claim is held while handlers run. A claim of an instance that died mid-handler expires after
    * this, so PortOne's next retry is dispatched again.

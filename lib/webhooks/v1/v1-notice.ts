@@ -8,11 +8,12 @@ import { answer, type WebhookAnswer } from '../http/webhook-answer';
 import { outcomeAnswer } from '../dispatch/outcome-answer';
 import type { ResolvedWebhookReceiverOptions } from '../options/resolve-webhook-receiver-options';
 
-/** What a V1 notice claims: `{ imp_uid, merchant_uid, status, cancellation_id? }`. Never trusted. */
-interface V1Notice {
+/** What a V1 notice claims: `{ imp_uid, merchant_uid, status, cancellation_id? }`. Never trusted. @internal */
+export interface V1Notice {
   readonly impUid: string;
   readonly merchantUid?: string;
   readonly cancellationId?: string;
+  readonly status?: string;
 }
 
 /** @internal */
@@ -21,6 +22,12 @@ export interface V1NoticeDeps {
   readonly registry: WebhookHandlerRegistry;
   readonly options: ResolvedWebhookReceiverOptions;
 }
+
+/** A notice checked against PortOne: the event to dispatch and its delivery key, or why there is none. @internal */
+export type RereadNotice =
+  | { readonly ok: true; readonly key: string; readonly event: PortOneV1PaymentEvent }
+  /** `status` 503: PortOne could not be read (retry); 4xx: nothing to dispatch, ever. */
+  | { readonly ok: false; readonly answer: WebhookAnswer };
 
 /**
  * Handles a V1 payment notice as PortOne requires: the notice is unsigned, so only its `imp_uid` is used to
@@ -33,37 +40,50 @@ export async function handleV1Notice(
   body: Record<string, unknown> | undefined,
   deps: V1NoticeDeps,
 ): Promise<WebhookAnswer> {
-  const notice = readNotice(body);
-  if (!notice)
-    return answer(400, 'not a PortOne V1 notice: imp_uid is required', 'v1 notice rejected: no imp_uid');
+  const notice = readV1Notice(body);
+  if (!notice) return noImpUid();
+  const reread = await rereadV1Notice(notice, deps.cvs);
+  if (!reread.ok) return reread.answer;
+  const { event, key } = reread;
+  const outcome = await dispatchOnce(key, event, deps.registry, deps.options);
+  return outcomeAnswer(outcome, `v1 notice imp_uid=${event.payment.impUid} ${event.type}`, {
+    event: event.type,
+  });
+}
 
+/** @internal */
+export function noImpUid(): WebhookAnswer {
+  return answer(400, 'not a PortOne V1 notice: imp_uid is required', 'v1 notice rejected: no imp_uid');
+}
+
+/**
+ * Re-reads the payment a notice names and builds its event: PortOne's current truth, never the notice's.
+ * @internal
+ */
+export async function rereadV1Notice(notice: V1Notice, cvs: CvsService): Promise<RereadNotice> {
   let payment: PortOnePayment;
   try {
-    payment = await deps.cvs.get(notice.impUid);
+    payment = await cvs.get(notice.impUid);
   } catch (error) {
-    return rereadFailure(error);
+    return { ok: false, answer: rereadFailure(error) };
   }
   if (notice.merchantUid !== undefined && notice.merchantUid !== payment.merchantUid) {
-    return answer(
-      400,
-      'merchant_uid does not match the payment',
-      `v1 notice imp_uid=${payment.impUid} rejected: merchant_uid mismatch`,
-    );
+    return {
+      ok: false,
+      answer: answer(
+        400,
+        'merchant_uid does not match the payment',
+        `v1 notice imp_uid=${payment.impUid} rejected: merchant_uid mismatch`,
+      ),
+    };
   }
-
   const event: PortOneV1PaymentEvent = {
     api: 'v1',
     type: `payment.${payment.status}`,
     payment,
     cancellationId: confirmedCancellation(payment, notice.cancellationId),
   };
-  const outcome = await dispatchOnce(
-    v1DeliveryKey(payment, event.cancellationId),
-    event,
-    deps.registry,
-    deps.options,
-  );
-  return outcomeAnswer(outcome, `v1 notice imp_uid=${payment.impUid} ${event.type}`, { event: event.type });
+  return { ok: true, key: v1DeliveryKey(payment, event.cancellationId), event };
 }
 
 /**
@@ -80,12 +100,18 @@ export function v1DeliveryKey(payment: PortOnePayment, confirmedCancellationId: 
   return payment.cancelAmount > 0 ? `${base}:cancelled:${payment.cancelAmount}` : base;
 }
 
-function readNotice(body: Record<string, unknown> | undefined): V1Notice | undefined {
+/** The fields of a notice body, or undefined without an `imp_uid`. @internal */
+export function readV1Notice(body: Record<string, unknown> | undefined): V1Notice | undefined {
   const impUid = body?.imp_uid;
   if (typeof impUid !== 'string' || impUid.trim() === '') return undefined;
   const text = (value: unknown): string | undefined =>
     typeof value === 'string' && value !== '' ? value : undefined;
-  return { impUid, merchantUid: text(body?.merchant_uid), cancellationId: text(body?.cancellation_id) };
+  return {
+    impUid,
+    merchantUid: text(body?.merchant_uid),
+    cancellationId: text(body?.cancellation_id),
+    status: text(body?.status),
+  };
 }
 
 function rereadFailure(error: unknown): WebhookAnswer {

@@ -17,8 +17,8 @@ export interface V2DeliveryDeps {
 }
 
 /**
- * Handles a V2 delivery: verify the signature over the raw body (400 for missing headers, 401 for anything
- * else that fails), then dispatch the event as PortOne typed it, once per `webhook-id`.
+ * Handles a V2 delivery inline: verify it ({@link verifiedV2Event}), then dispatch the event once per
+ * `webhook-id`.
  * @internal
  */
 export async function handleV2Delivery(
@@ -26,16 +26,43 @@ export async function handleV2Delivery(
   rawBody: Buffer,
   deps: V2DeliveryDeps,
 ): Promise<WebhookAnswer> {
-  const verified = verifyV2Delivery(deps.verifiers, req.headers, rawBody);
+  const verified = verifiedV2Event(req, rawBody, deps.verifiers);
+  if (!verified.ok) return verified.answer;
+  const { event } = verified;
+  const outcome = await dispatchOnce(v2DeliveryKey(event), event, deps.registry, deps.options);
+  return outcomeAnswer(outcome, `v2 delivery ${event.type}`, { event: event.type });
+}
+
+/** What makes two V2 deliveries the same: PortOne's `webhook-id`, the same on every retry. @internal */
+export function v2DeliveryKey(event: PortOneV2WebhookEvent): string {
+  return `v2:${event.webhookId}`;
+}
+
+/**
+ * Verifies the signature over the raw body and builds the event as PortOne typed it; the answer when the
+ * delivery is refused (400 for missing headers or a body that is no JSON object, 401 for anything else).
+ * @internal
+ */
+export function verifiedV2Event(
+  req: WebhookHttpRequest,
+  rawBody: Buffer,
+  verifiers: readonly Webhook[],
+):
+  | { readonly ok: true; readonly event: PortOneV2WebhookEvent }
+  | { readonly ok: false; readonly answer: WebhookAnswer } {
+  const verified = verifyV2Delivery(verifiers, req.headers, rawBody);
   if (!verified.ok) {
     const status =
       verified.reason === 'MISSING_REQUIRED_HEADERS' || verified.reason === 'INVALID_BODY' ? 400 : 401;
-    return answer(
-      status,
-      `webhook verification failed: ${verified.reason}`,
-      `v2 delivery rejected: ${verified.reason}`,
-      { reason: verified.reason },
-    );
+    return {
+      ok: false,
+      answer: answer(
+        status,
+        `webhook verification failed: ${verified.reason}`,
+        `v2 delivery rejected: ${verified.reason}`,
+        { reason: verified.reason },
+      ),
+    };
   }
   const body = verified.body;
   const data = body.data;
@@ -46,6 +73,5 @@ export async function handleV2Delivery(
     data: isJsonObject(data) ? data : {},
     body,
   };
-  const outcome = await dispatchOnce(`v2:${verified.webhookId}`, event, deps.registry, deps.options);
-  return outcomeAnswer(outcome, `v2 delivery ${event.type}`, { event: event.type });
+  return { ok: true, event };
 }

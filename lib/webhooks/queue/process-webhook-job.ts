@@ -1,0 +1,61 @@
+import type { LoggerService } from '@nestjs/common';
+import type { CvsService } from '../../cvs-payment/cvs.service';
+import type { PortOneWebhookEvent } from '../events/webhook-events';
+import type { WebhookHandlerRegistry } from '../handlers/webhook-handler-registry';
+import { rereadV1Notice } from '../v1/v1-notice';
+import { PortOneWebhookJobError } from './webhook-job-error';
+import type { PortOneWebhookJob } from './webhook-queue.interface';
+
+/** @internal */
+export interface WebhookJobDeps {
+  readonly registry: WebhookHandlerRegistry;
+  readonly cvs: CvsService;
+  /** Takes the line for a V1 job that dispatches nothing (unknown payment, merchant_uid mismatch). */
+  readonly logger: LoggerService;
+}
+
+/**
+ * Runs a queued delivery in the worker: a V1 notice is re-read from PortOne first (a failed read fails the
+ * attempt, so the queue retries it; an unknown payment or a forged `merchant_uid` completes the job with
+ * nothing dispatched), then every matching handler runs. A handler that throws fails the attempt; the retry
+ * runs the handlers again (at-least-once: handlers must be idempotent).
+ * @internal
+ */
+export async function processWebhookJob(
+  key: string,
+  job: PortOneWebhookJob,
+  deps: WebhookJobDeps,
+): Promise<void> {
+  const event = await eventOf(key, job, deps);
+  if (!event) return;
+  for (const handler of deps.registry.handlersFor(event.type)) {
+    try {
+      await handler.invoke(event);
+    } catch (error) {
+      throw new PortOneWebhookJobError(
+        `${event.type} handler ${handler.name} threw ${nameOf(error)}`,
+        event.type,
+        handler.name,
+      );
+    }
+  }
+}
+
+async function eventOf(
+  key: string,
+  job: PortOneWebhookJob,
+  deps: WebhookJobDeps,
+): Promise<PortOneWebhookEvent | undefined> {
+  if (job.kind === 'v2-event') return job.event;
+  const reread = await rereadV1Notice(job, deps.cvs);
+  if (reread.ok) return reread.event;
+  if (reread.answer.status >= 500) {
+    throw new PortOneWebhookJobError(`v1 notice not dispatched yet: ${reread.answer.log}`);
+  }
+  deps.logger.warn(`webhook job ${key} dispatched nothing: ${reread.answer.log}`);
+  return undefined;
+}
+
+function nameOf(error: unknown): string {
+  return error instanceof Error ? error.name : typeof error;
+}
