@@ -48,6 +48,10 @@ export class BullMqWebhookQueue implements PortOneWebhookQueue {
   private lastErrorLoggedAt = 0;
   private closing: Promise<void> | undefined;
 
+  /**
+   * Checks the options (a `PortOneConfigurationError` names each broken rule) and creates the BullMQ queue;
+   * the worker starts when the app has booted.
+   */
   constructor(options: BullMqWebhookQueueOptions) {
     this.options = resolveBullMqWebhookQueueOptions(options);
     const { queueName, prefix, attempts, backoffMs, keepCompletedMs } = this.options;

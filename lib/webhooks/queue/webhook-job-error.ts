@@ -7,6 +7,12 @@
 export class PortOneWebhookJobError extends Error {
   override readonly name = 'PortOneWebhookJobError';
 
+  /**
+   * An attempt's failure, as the queue worker reports it.
+   * @param message what failed, in safe words (no error message of the app's, no event data)
+   * @param eventType the event type, when known
+   * @param handler the handler that threw, when one did
+   */
   constructor(
     message: string,
     /** The event type, when known (a V1 notice's is known once PortOne was read). */
