@@ -20,7 +20,7 @@ export interface WebhookInstanceProcess {
 /** Starts fixtures/webhook-instance.ts (ts-node, transpile only) and waits until it listens. */
 export async function startWebhookInstance(
   plan: InstancePlan,
-  bootMs = 30_000,
+  bootMs = 100_000,
 ): Promise<WebhookInstanceProcess> {
   const child: ChildProcessWithoutNullStreams = spawn(
     process.execPath,

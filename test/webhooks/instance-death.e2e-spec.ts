@@ -37,7 +37,7 @@ describe('inline mode: an instance killed mid-handler (separate processes, share
       startWebhookInstance({ ...plan, handler: { hang: true } }),
       startWebhookInstance({ ...plan, handler: {} }),
     ]);
-  }, 90_000);
+  }, 120_000);
   afterAll(async () => {
     await dying?.kill();
     await survivor?.stop();

@@ -52,11 +52,11 @@ describe('queue mode (BullMQ): two app instances in separate processes, one real
       v2: { ...base.v2!, webhookSecrets: [EMULATOR_WEBHOOK_SECRET] },
     };
     const plan = { options, redisPort: redisServer.port, keyPrefix: 'unused:', queue: QUEUE, handler: {} };
-    instances = await Promise.all([startWebhookInstance(plan, 60_000), startWebhookInstance(plan, 60_000)]);
+    instances = await Promise.all([startWebhookInstance(plan), startWebhookInstance(plan)]);
     everyInstance = [...instances];
     inspector = new Queue(QUEUE.queueName, { connection: { host: '127.0.0.1', port: redisServer.port } });
     inspector.on('error', () => undefined);
-  }, 90_000);
+  }, 120_000);
   afterAll(async () => {
     await inspector?.close();
     await Promise.all(instances.map(instance => instance.stop()));
