@@ -28,9 +28,9 @@ mkdir "$work/extracted"
 tar -xzf "$tarball" -C "$work/extracted"
 npx --no-install ts-node --transpile-only scripts/package-check/check-tarball.ts "$work/extracted/package" .
 
-# The README's TypeScript blocks go into every app: type-checked there against the installed tarball, and the
+# The TypeScript blocks of the README and its guides (docs/) go into every app: type-checked there against the installed tarball, and the
 # testing example also runs under the app's test runner.
-npx --no-install ts-node --transpile-only scripts/readme-blocks.ts README.md "$work/readme"
+npx --no-install ts-node --transpile-only scripts/readme-blocks.ts README.md docs/*.md "$work/readme"
 
 # The packed-consumer matrix: three fresh apps install the tarball and use it, in parallel (each row mostly
 # waits on npm and tsc). Every row is bounded by `timeout`; each row's log is printed whole.
