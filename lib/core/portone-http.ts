@@ -1,3 +1,4 @@
+import './nest-axios-guard';
 import { HttpService } from '@nestjs/axios';
 import axios, { AxiosHeaders, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
 import { PortOneValidationError } from '../errors';

@@ -16,6 +16,12 @@ function withPortOneText(sentence: string, portOneMessage: string | undefined): 
 /** What an API generation needs in the module options, named as the user writes them. */
 const API_OPTIONS = { v1: 'v1: { apiKey, apiSecret }', v2: 'v2: { apiSecret }' } as const;
 
+/** The NestJS 11 releases of the peers whose NestJS 12 release is ESM-only, as the README's install line has them. */
+const NEST11_PEER_INSTALL: Record<string, string> = {
+  '@nestjs/axios': 'npm install @nestjs/axios@^4',
+  '@nestjs/terminus': 'npm install @nestjs/terminus@^11',
+};
+
 /** @internal */
 export const messages = {
   apiError: (
@@ -103,6 +109,14 @@ export const messages = {
   apiNotConfigured: (operation: string, api: 'v1' | 'v2'): string =>
     `${operation} needs the ${api.toUpperCase()} API, which this PortOneModule registration does not configure: ` +
     `add options.${API_OPTIONS[api]}`,
+
+  /** The app's copy of a peer is ESM-only (NestJS 12) and the CommonJS runtime (jest, in a NestJS 11 app) cannot load it. */
+  esmPeerNotLoadable: (name: string, version: string): string =>
+    `nestjs-portone could not load ${name} ${version}: that release is an ES module only (it belongs to NestJS 12), ` +
+    `and this CommonJS runtime cannot require() ES modules (jest cannot; Node can from 20.19 and 22.12). ` +
+    `In a NestJS 11 app install the NestJS 11 releases: ${NEST11_PEER_INSTALL[name] ?? `npm install ${name}@^11`} ` +
+    `(an unversioned npm install picks ${name} 12, whose peers also allow NestJS 11). ` +
+    `In a NestJS 12 app keep ${version} and test with Vitest, as nest new sets NestJS 12 apps up.`,
 
   unknownOption: (path: string): string => `${path} is not a PortOneModule option (check its spelling)`,
 

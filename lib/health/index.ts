@@ -3,6 +3,7 @@
  * peer dependency of nestjs-portone).
  * @module nestjs-portone/health
  */
+import './terminus-guard';
 export { PortOneHealthModule } from './portone-health.module';
 export { PortOneHealthIndicator, type PortOneHealthCheckOptions } from './portone-health.indicator';
 export type { PortOneHealthOptions } from './portone-health-options';
