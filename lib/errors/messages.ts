@@ -118,6 +118,16 @@ export const messages = {
     `(an unversioned npm install picks ${name} 12, whose peers also allow NestJS 11). ` +
     `In a NestJS 12 app keep ${version} and test with Vitest, as nest new sets NestJS 12 apps up.`,
 
+  /** A V2 delivery whose raw bytes the app's body parser consumed: the fix in the form of the adapter in use. */
+  rawBodyConsumed: (adapter: 'express' | 'fastify'): string =>
+    'the request body was parsed before nestjs-portone could read its raw bytes, so the V2 webhook signature ' +
+    'cannot be checked: ' +
+    (adapter === 'fastify'
+      ? 'on Fastify pass rawBody: true as the third argument, NestFactory.create(AppModule, new FastifyAdapter(), ' +
+        '{ rawBody: true }) (in tests: moduleRef.createNestApplication(new FastifyAdapter(), { rawBody: true }))'
+      : 'create the app with NestFactory.create(AppModule, { rawBody: true }) (or app = ' +
+        'moduleRef.createNestApplication({ rawBody: true }) in tests)'),
+
   unknownOption: (path: string): string => `${path} is not a PortOneModule option (check its spelling)`,
 
   /** One log line per attempt. */

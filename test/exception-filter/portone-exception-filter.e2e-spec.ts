@@ -5,6 +5,7 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import { IdentityVerificationService, PortOneExceptionFilter, PortOneModule } from '../../lib';
 import { PortOneEmulator } from '../../lib/testing';
+import { createHttpAdapter, initApp } from '../support/http-adapter';
 import { emulatorOptions, newId, sendRequest } from '../support/portone-test-app';
 
 /** A thin API in front of the V2 service, with no error handling of its own. */
@@ -54,9 +55,9 @@ describe.each([
     })
     class FilteredAppModule {}
     const moduleRef = await Test.createTestingModule({ imports: [FilteredAppModule] }).compile();
-    app = moduleRef.createNestApplication({ logger: false });
+    app = moduleRef.createNestApplication(createHttpAdapter(), { logger: false });
     if (registration === 'global') app.useGlobalFilters(new PortOneExceptionFilter());
-    await app.init();
+    await initApp(app);
   });
   afterAll(async () => {
     await app.close();

@@ -8,6 +8,7 @@ import {
   type PortOneModuleOptions,
 } from '../../lib';
 import { PortOneHealthIndicator, PortOneHealthModule, type PortOneHealthOptions } from '../../lib/health';
+import { createHttpAdapter, initApp } from './http-adapter';
 
 @Controller('health')
 class HealthController {
@@ -51,8 +52,7 @@ export async function startHealthTestApp(
   const moduleRef = await Test.createTestingModule({
     imports: [PortOneModule.forRoot(options), HealthModule],
   }).compile();
-  const app = moduleRef.createNestApplication({ logger: false });
-  await app.init();
+  const app = await initApp(moduleRef.createNestApplication(createHttpAdapter(), { logger: false }));
   return {
     app,
     indicator: app.get(PortOneHealthIndicator),

@@ -9,6 +9,7 @@ import {
   type PortOneModuleOptions,
   type PortOneWebhookEvent,
 } from '../../lib';
+import { createHttpAdapter, currentHttpAdapter } from './http-adapter';
 
 /** Records what the module dispatched; tests script how the handlers behave. */
 @Injectable()
@@ -84,18 +85,21 @@ export async function startWebhookApp(
   })
   class WebhookTestModule {}
 
+  // Fastify: the module cannot capture the raw bytes itself (README, Fastify), so apps pass rawBody: true there;
+  // a test that wants the consumed-body error sets rawBody: false explicitly.
+  const fastify = currentHttpAdapter() === 'fastify';
   const appOptions = {
     logger: false as const,
     abortOnError: false,
-    rawBody: settings.rawBody ?? false,
+    rawBody: settings.rawBody ?? (fastify && settings.via !== 'testing-module'),
     bodyParser: settings.bodyParser ?? true,
   };
   let app: INestApplication;
   if (settings.via === 'testing-module') {
     const moduleRef = await Test.createTestingModule({ imports: [WebhookTestModule] }).compile();
-    app = moduleRef.createNestApplication(appOptions);
+    app = moduleRef.createNestApplication(createHttpAdapter(), appOptions);
   } else {
-    app = await NestFactory.create(WebhookTestModule, appOptions);
+    app = await NestFactory.create(WebhookTestModule, createHttpAdapter(), appOptions);
   }
   if (settings.globalPrefix) app.setGlobalPrefix(settings.globalPrefix);
   await app.listen(0, '127.0.0.1');

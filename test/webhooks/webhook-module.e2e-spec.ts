@@ -10,6 +10,7 @@ import {
 import { PortOneEmulator } from '../../lib/testing';
 import { CapturingLogger } from '../support/capturing-logger';
 import { emulatorOptions } from '../support/portone-test-app';
+import { createHttpAdapter } from '../support/http-adapter';
 import { post, RecordingHandlers, startWebhookApp } from '../support/webhook-test-app';
 
 const confirmBody = JSON.stringify({
@@ -28,7 +29,10 @@ describe('webhook routes: mounting, confirm deadline, source addresses', () => {
   afterAll(() => emulator?.close());
 
   async function listen(module: unknown): Promise<{ url: string; close: () => Promise<void> }> {
-    const app = await NestFactory.create(module as never, { logger: false, abortOnError: false });
+    const app = await NestFactory.create(module as never, createHttpAdapter(), {
+      logger: false,
+      abortOnError: false,
+    });
     await app.listen(0, '127.0.0.1');
     const { port } = app.getHttpServer().address() as { port: number };
     return { url: `http://127.0.0.1:${port}`, close: () => app.close() };

@@ -14,10 +14,6 @@ export class RawBodyUnavailableError extends Error {
   }
 }
 
-/** What a 500 says when the body parser ate the bytes a V2 signature is computed over. @internal */
-export const RAW_BODY_HINT =
-  'the request body was parsed before nestjs-portone could read its raw bytes, so the V2 webhook signature cannot be checked: create the app with NestFactory.create(AppModule, { rawBody: true }) (or app = moduleRef.createNestApplication({ rawBody: true }) in tests)';
-
 /**
  * The request body exactly as received, for signature verification, from the first source available:
  * 1. `req.rawBody`, kept by Nest's `rawBody: true` or by the module's own capture middleware;
@@ -29,7 +25,8 @@ export async function readRawBody(req: WebhookHttpRequest): Promise<Buffer> {
   if (Buffer.isBuffer(req.rawBody)) return req.rawBody;
   const node = nodeRequestOf(req);
   if (!node.readableDidRead && !node.readableEnded) return readStream(node);
-  throw new RawBodyUnavailableError(RAW_BODY_HINT, 500);
+  // Fastify's request keeps the Node request in `raw`; the fix is written differently for each adapter.
+  throw new RawBodyUnavailableError(messages.rawBodyConsumed(req.raw ? 'fastify' : 'express'), 500);
 }
 
 /** Reads a request stream to the end, at most {@link MAX_WEBHOOK_BODY_BYTES}. @internal */

@@ -1,0 +1,3 @@
+// webhooks/v2-deliveries.e2e-spec.ts again, every app on @nestjs/platform-fastify (see test/support/http-adapter.ts).
+import '../support/on-fastify';
+import '../webhooks/v2-deliveries.e2e-spec';

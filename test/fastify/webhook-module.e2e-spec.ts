@@ -1,0 +1,3 @@
+// webhooks/webhook-module.e2e-spec.ts again, every app on @nestjs/platform-fastify (see test/support/http-adapter.ts).
+import '../support/on-fastify';
+import '../webhooks/webhook-module.e2e-spec';
