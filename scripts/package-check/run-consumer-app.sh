@@ -1,54 +1,77 @@
 #!/usr/bin/env bash
-# One row of the packed-consumer matrix: writes a fresh app of flavour $2 into $1, installs the tarball $3
-# with a plain `npm install` (no --force, no --legacy-peer-deps, no overrides), type-checks it with
-# skipLibCheck false, runs it with plain node, and runs its e2e test with the flavour's test runner.
+# One row of the packed-consumer matrix (see scripts/check-package.sh): in $1, the `nest new` skeleton of row $2
+# (scripts/package-check/write-consumer-app.sh), installed with a plain `npm install`, then the README's install
+# lines for the row's NestJS major run as printed, the tarball path replaced by $3
+# (scripts/package-check/readme-install.ts). Then: type-checks with skipLibCheck false under TypeScript 5.9, 6 and
+# 7 (from $5, the matrix's tool folder), runs the app with plain node, and runs its e2e tests with the skeleton's
+# runner, the README's test blocks ($4, from scripts/readme-blocks.ts: *.e2e-spec.ts) among them, pasted as printed.
 set -euo pipefail
 app=$1
-flavour=$2
+row=$2
 tarball=$3
+readme_dir=$4
+tools=$5
 here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
 started=$SECONDS
+# No --force, --legacy-peer-deps or overrides; offline-first and quiet, which changes nothing npm resolves.
+export npm_config_audit=false npm_config_fund=false npm_config_prefer_offline=true npm_config_loglevel=error
 
-read -r -a packages <<< "$(bash "$here/write-consumer-app.sh" "$app" "$flavour")"
-# The README's TypeScript blocks ($4, from scripts/readme-blocks.ts): type-checked with the app; its test
-# blocks (*.e2e-spec.ts) also run under the app's test runner, with Vitest's imports added as the README says.
-readme_dir=${4:-}
-if [[ -n $readme_dir ]]; then
-  cp -R "$readme_dir" "$app/readme"
-  for test_file in "$app"/readme/*.e2e-spec.ts; do
-    case $flavour in
-      nest12-esm)
-        { echo "import { afterAll, beforeAll, describe, expect, it } from 'vitest';"; cat "$test_file"; } > "$test_file.tmp"
-        mv "$test_file.tmp" "$test_file"
-        ;;
-      nest12-cjs) rm "$test_file" ;; # no test runner in this row
-    esac
-  done
-fi
+case $row in
+  nest11-*) nest_cli="$repo/node_modules/.bin/nest" ;;
+  *) nest_cli="$tools/node_modules/.bin/nest" ;;
+esac
+echo "-- $row: nest new ($("$nest_cli" --version)), app sources from scripts/package-check/consumer"
+bash "$here/write-consumer-app.sh" "$app" "$row" "$nest_cli"
+
+# The README's TypeScript blocks: all type-checked with the app (the Fastify one only where Fastify is installed);
+# the test blocks also run under the app's test runner, pasted as printed (nest new 12's Vitest has globals).
+mkdir -p "$app/readme"
+for block in "$readme_dir"/*.ts; do
+  name=$(basename "$block")
+  if [[ $row != *fastify ]] && grep -q "from '@nestjs/platform-fastify'" "$block"; then continue; fi
+  case $name in
+    *.e2e-spec.ts) [[ $row == nest12-cjs ]] || cp "$block" "$app/test/readme-$name" ;; # no test runner there
+    *) cp "$block" "$app/readme/$name" ;;
+  esac
+done
+
+(cd "$repo" && npx --no-install ts-node --transpile-only scripts/package-check/readme-install.ts README.md "$row" "$tarball") > "$app.install"
 cd "$app"
-echo "-- $flavour: npm install the tarball with ${packages[*]}"
-npm install --prefer-offline --no-audit --no-fund --loglevel=error "$tarball" "${packages[@]}"
-npm ls --depth=0 nestjs-portone @nestjs/common @nestjs/axios
+echo "-- $row: npm install (the skeleton's dependencies)"
+npm install
+while IFS= read -r command; do
+  echo "-- $row: $command"
+  bash -c "$command"
+done < "$app.install"
+npm ls --depth=0 nestjs-portone @nestjs/common @nestjs/axios @nestjs/config @nestjs/terminus
 
-echo "-- $flavour: type-check and build against the published .d.ts (skipLibCheck false)"
+for ts in ts5.9 ts6 ts7; do
+  tsc="$tools/node_modules/$ts/bin/tsc"
+  echo "-- $row: type-check with TypeScript $("$tsc" --version | sed 's/^Version //') (skipLibCheck false)"
+  "$tsc" -p tsconfig.json --noEmit
+done
+if [[ -f tsconfig.node10.json ]]; then
+  echo "-- $row: type-check with node10 resolution (typesVersions), the skeleton's TypeScript"
+  npx --no-install tsc -p tsconfig.node10.json
+fi
+
+echo "-- $row: build with the skeleton's TypeScript, run with plain node $(node --version)"
 npx --no-install tsc -p tsconfig.json
-[[ -f tsconfig.node10.json ]] && npx --no-install tsc -p tsconfig.node10.json
-
-echo "-- $flavour: run it with plain node $(node --version)"
 node dist/src/main.js
 
-echo "-- $flavour: import and require see the same named exports, the same objects (one build, no dual-package hazard)"
+echo "-- $row: import and require see the same named exports, the same objects (one build, no dual-package hazard)"
 cp "$here/consumer/esm-named-exports.mjs" .
 node esm-named-exports.mjs
 
-case $flavour in
+case $row in
   nest11-cjs)
-    echo "-- $flavour: e2e test with jest"
-    npx --no-install jest --ci
+    echo "-- $row: e2e tests with jest (npm run test:e2e): the app's, and the README's testing example"
+    npm run test:e2e -- --ci
     ;;
-  nest12-esm)
-    echo "-- $flavour: e2e test with Vitest"
-    npx --no-install vitest run
+  nest12-esm | nest12-fastify)
+    echo "-- $row: e2e tests with Vitest (npm run test:e2e)"
+    npm run test:e2e
     ;;
 esac
-echo "-- $flavour: passed in $((SECONDS - started))s"
+echo "-- $row: passed in $((SECONDS - started))s"
