@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..', '..');
+const read = (file: string) => readFileSync(join(root, file), 'utf8');
+const engines = (JSON.parse(read('package.json')) as { engines: { node: string } }).engines.node;
+const matrix = read('scripts/node-matrix/versions')
+  .split('\n')
+  .map(line => line.trim())
+  .filter(line => line !== '' && !line.startsWith('#'));
+
+type Version = [number, number, number];
+const parse = (text: string): Version => text.split('.').map(Number) as Version;
+const compare = (a: Version, b: Version) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+/** The `engines` ranges this package uses: `^x.y.z` (same major, at least x.y.z) and `>=x.y.z`. */
+const ranges = engines.split('||').map(part => {
+  const match = /^(\^|>=)(\d+\.\d+\.\d+)$/.exec(part.trim());
+  if (!match) throw new Error(`engines.node part ${part} is not ^x.y.z or >=x.y.z`);
+  return { caret: match[1] === '^', floor: parse(match[2]) };
+});
+const satisfies = (version: Version) =>
+  ranges.some(({ caret, floor }) => compare(version, floor) >= 0 && (!caret || version[0] === floor[0]));
+
+// `engines`, the README's compatibility table and `npm run test:node-matrix` must say the same thing.
+describe('the Node matrix', () => {
+  it('starts at the oldest Node that engines allows and covers every line it allows', () => {
+    expect(matrix.length).toBeGreaterThanOrEqual(4);
+    expect(matrix.map(parse).every(satisfies)).toBe(true);
+    expect(matrix[0]).toBe(ranges[0].floor.join('.'));
+    // Each caret line of engines, and every even (LTS) major from the open-ended range up to the newest tested.
+    const majors = matrix.map(version => parse(version)[0]);
+    for (const { caret, floor } of ranges) {
+      if (caret) expect(majors).toContain(floor[0]);
+      else
+        for (let major = floor[0]; major <= Math.max(...majors); major += 2) expect(majors).toContain(major);
+    }
+  });
+
+  it('is what the README claims in its compatibility table, beside the engines range', () => {
+    const row = read('README.md')
+      .split('\n')
+      .find(line => line.startsWith('| Node.js |'));
+    expect(row).toBeDefined();
+    // Cells split on unescaped pipes; the range's `||` is printed escaped.
+    const [, , range, tested] = row!.replace(/\\\|/g, '¦').split('|');
+    expect(tested.split(':')[0].match(/\d+\.\d+\.\d+/g)).toEqual(matrix); // the list before the colon
+    const printedRange = range.replace(/¦/g, '|');
+    const short = engines.replace(/(\.0)+(?=\s|$)/g, '');
+    expect(printedRange).toContain(short);
+  });
+
+  it('runs in CI after the README test command', () => {
+    const ci = read('.ci/run');
+    const test = ci.indexOf('npm test)');
+    expect(test).toBeGreaterThan(-1);
+    expect(ci.indexOf('npm run test:node-matrix')).toBeGreaterThan(test);
+  });
+});
