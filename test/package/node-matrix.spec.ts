@@ -36,8 +36,8 @@ describe('the Node matrix', () => {
     }
   });
 
-  it('is what the README claims in its compatibility table, beside the engines range', () => {
-    const row = read('README.md')
+  it('is what docs/compatibility.md claims in its table, beside the engines range', () => {
+    const row = read('docs/compatibility.md')
       .split('\n')
       .find(line => line.startsWith('| Node.js |'));
     expect(row).toBeDefined();
