@@ -66,22 +66,22 @@ export function resolveBullMqWebhookQueueOptions(
 ): ResolvedBullMqWebhookQueueOptions {
   const problems: string[] = [];
   if (options === null || typeof options !== 'object') {
-    const problem = ['BullMqWebhookQueue options must be an object'];
+    const problem = [messages.options.queueNotAnObject];
     throw new PortOneConfigurationError(problem, messages.invalidWebhookQueueOptions(problem));
   }
   if (options.connection === null || typeof options.connection !== 'object') {
-    problems.push('BullMqWebhookQueue connection must be ioredis options or an ioredis instance');
+    problems.push(messages.options.queueConnection);
   }
   for (const name of ['queueName', 'prefix'] as const) {
     const value = options[name];
     if (value !== undefined && !(typeof value === 'string' && /^[A-Za-z0-9_.-]{1,100}$/.test(value))) {
-      problems.push(`BullMqWebhookQueue ${name} must be 1 to 100 letters, digits, '_', '.' or '-'`);
+      problems.push(messages.options.queueName(name));
     }
   }
   for (const name of POSITIVE_INTEGERS) {
     const value = options[name];
     if (value !== undefined && !(Number.isInteger(value) && value >= 1)) {
-      problems.push(`BullMqWebhookQueue ${name} must be a positive integer`);
+      problems.push(messages.options.queuePositiveInteger(name));
     }
   }
   if (problems.length > 0) {

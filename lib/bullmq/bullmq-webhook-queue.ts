@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { LoggerService } from '@nestjs/common';
 import { Queue, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { messages } from '../errors/messages';
 import { PortOneWebhookJobError } from '../webhooks/queue/webhook-job-error';
 import type {
   PortOneWebhookJob,
@@ -107,7 +108,7 @@ export class BullMqWebhookQueue implements PortOneWebhookQueue {
     this.worker.on('failed', (job, error) => {
       if (!job || job.attemptsMade < (job.opts.attempts ?? 1)) return;
       const reason = error instanceof PortOneWebhookJobError ? error.message : error.name;
-      logger.error(`webhook job ${job.id ?? '?'} failed after ${job.attemptsMade} attempt(s): ${reason}`);
+      logger.error(messages.queue.jobFailed(job.id ?? '?', job.attemptsMade, reason));
     });
   }
 
@@ -159,7 +160,7 @@ export class BullMqWebhookQueue implements PortOneWebhookQueue {
     // The class and code only: ioredis messages can name hosts, but never hold delivery data.
     const code = (error as { code?: unknown }).code;
     this.logger?.error(
-      `webhook queue ${where} error: ${error.name}${typeof code === 'string' ? ` ${code}` : ''}`,
+      messages.queue.queueError(where, error.name, typeof code === 'string' ? code : undefined),
     );
   }
 }

@@ -198,6 +198,12 @@ export const messages = {
       `${api}.baseUrl must use https: (http: is allowed only for loopback hosts such as the emulator, ` +
       'because the API secret and access tokens would otherwise travel in cleartext)',
     receiverNotAnObject: 'webhookReceiver must be an object',
+    receiverQueue: 'webhookReceiver.queue must implement enqueue, start and close',
+    queueNotAnObject: 'BullMqWebhookQueue options must be an object',
+    queueConnection: 'BullMqWebhookQueue connection must be ioredis options or an ioredis instance',
+    queueName: (name: string): string =>
+      `BullMqWebhookQueue ${name} must be 1 to 100 letters, digits, '_', '.' or '-'`,
+    queuePositiveInteger: (name: string): string => `BullMqWebhookQueue ${name} must be a positive integer`,
     receiverDuration: (name: string): string =>
       `webhookReceiver.${name} must be a positive integer (milliseconds)`,
     receiverProxyHops: 'webhookReceiver.trustedProxyHops must be an integer from 0 to 10',
@@ -209,6 +215,17 @@ export const messages = {
       `${handler}: webhook handlers must be in singleton (not request-scoped) providers`,
     severalConfirmHandlers: (handlers: readonly string[]): string =>
       `only one @OnCvsConfirm() handler is allowed; found ${handlers.join(', ')}`,
+  },
+
+  // Queue mode (`webhookReceiver.queue`): what a job's log lines and errors say. Ids and log fields only.
+  queue: {
+    notConfigured: 'webhookReceiver.queue is not configured',
+    jobFailed: (jobId: string, attempts: number, reason: string): string =>
+      `webhook job ${jobId} failed after ${attempts} attempt(s): ${reason}`,
+    queueError: (where: string, errorName: string, code: string | undefined): string =>
+      `webhook queue ${where} error: ${errorName}${code !== undefined ? ` ${code}` : ''}`,
+    v1NoticeNotYet: (log: string): string => `v1 notice not dispatched yet: ${log}`,
+    dispatchedNothing: (key: string, log: string): string => `webhook job ${key} dispatched nothing: ${log}`,
   },
 
   /** A webhook body past MAX_WEBHOOK_BODY_BYTES (answered 413). */

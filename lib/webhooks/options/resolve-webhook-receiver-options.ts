@@ -71,7 +71,7 @@ export function webhookReceiverProblems(raw: unknown): string[] {
       typeof queue.close === 'function'
     )
   ) {
-    problems.push('webhookReceiver.queue must implement enqueue, start and close');
+    problems.push(messages.options.receiverQueue);
   }
   return problems;
 }

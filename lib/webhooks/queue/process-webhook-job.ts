@@ -1,5 +1,6 @@
 import type { LoggerService } from '@nestjs/common';
 import type { CvsService } from '../../cvs-payment/cvs.service';
+import { messages } from '../../errors/messages';
 import type { PortOneWebhookEvent } from '../events/webhook-events';
 import type { WebhookHandlerRegistry } from '../handlers/webhook-handler-registry';
 import { rereadV1Notice } from '../v1/v1-notice';
@@ -50,9 +51,9 @@ async function eventOf(
   const reread = await rereadV1Notice(job, deps.cvs);
   if (reread.ok) return reread.event;
   if (reread.answer.status >= 500) {
-    throw new PortOneWebhookJobError(`v1 notice not dispatched yet: ${reread.answer.log}`);
+    throw new PortOneWebhookJobError(messages.queue.v1NoticeNotYet(reread.answer.log));
   }
-  deps.logger.warn(`webhook job ${key} dispatched nothing: ${reread.answer.log}`);
+  deps.logger.warn(messages.queue.dispatchedNothing(key, reread.answer.log));
   return undefined;
 }
 

@@ -5,6 +5,7 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import type { CvsService } from '../../cvs-payment/cvs.service';
+import { messages } from '../../errors/messages';
 import { EscapingLogger } from '../../logging/escaping-logger';
 import type { ResolvedPortOneOptions } from '../../options/resolve-options';
 import type { PortOneWebhookEvent } from '../events/webhook-events';
@@ -52,7 +53,7 @@ export class WebhookQueueRunner implements OnApplicationBootstrap, OnModuleDestr
    * inline mode (no queue) and when the queue cannot store it.
    */
   async enqueueEvent(key: string, event: PortOneWebhookEvent): Promise<void> {
-    if (!this.queue) throw new Error('webhookReceiver.queue is not configured');
+    if (!this.queue) throw new Error(messages.queue.notConfigured);
     const job: PortOneWebhookJob =
       event.api === 'v2'
         ? { kind: 'v2-event', event }
