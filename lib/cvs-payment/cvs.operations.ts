@@ -3,7 +3,7 @@ import { toJsonString } from '../core/wire';
 import { expectRecord } from '../mapping/expect-shape';
 import { IssueCvsPaymentDto } from './dto/issue-cvs-payment.dto';
 import { ListPaymentsByStatusDto } from './dto/list-payments-by-status.dto';
-import { PaymentLookupQueryDto } from './dto/payment-lookup-query.dto';
+import { PAYMENT_STATUSES, PaymentLookupQueryDto } from './dto/payment-lookup-query.dto';
 import { mapPayment } from './models/map-payment';
 import type { PortOnePayment } from './models/payment.model';
 import { readPaymentPage } from './models/read-payment-page';
@@ -15,12 +15,17 @@ import { readPaymentPage } from './models/read-payment-page';
 // Sending it is harmless if ignored, and needed if it is not.
 const lookupQuery = (query: PaymentLookupQueryDto) => ({ include_sandbox: String(query.includeSandbox) });
 
-// A record with its `imp_uid`, whose histories are lists of records: a nested list there is hostile.
+// What every operation here promises: a record with its ids and one of the four statuses PortOne's spec
+// declares (`PaymentAnnotation` requires them), whose histories are lists of records (a nested list there is
+// hostile). A lookup answered with null, a list or `{}` is not a payment: it must never resolve as one, or a
+// webhook re-read would dispatch `payment.undefined`. A status outside the four is refused too: the type
+// promises one of them (V1 is frozen; a new status there would be news).
 const toPayment = (payload: unknown): PortOnePayment =>
   mapPayment(
     expectRecord(payload, 'payment', {
-      strings: ['imp_uid'],
+      strings: ['imp_uid', 'merchant_uid'],
       recordArrays: ['cancel_history', 'deposit_history'],
+      oneOf: { field: 'status', values: PAYMENT_STATUSES },
     }),
   );
 
@@ -87,7 +92,7 @@ export const cvsOperations = {
     idempotency: 'natural',
     input: PaymentLookupQueryDto,
     query: lookupQuery,
-    map: mapPayment,
+    map: toPayment,
   }),
 
   findByMerchantUid: defineOperation({
@@ -98,7 +103,7 @@ export const cvsOperations = {
     idempotency: 'natural',
     input: PaymentLookupQueryDto,
     query: lookupQuery,
-    map: mapPayment,
+    map: toPayment,
   }),
 
   findByMerchantUidInStatus: defineOperation({
@@ -109,7 +114,7 @@ export const cvsOperations = {
     idempotency: 'natural',
     input: PaymentLookupQueryDto,
     query: lookupQuery,
-    map: mapPayment,
+    map: toPayment,
   }),
 
   listByStatus: defineOperation({

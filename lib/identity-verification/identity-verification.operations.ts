@@ -5,6 +5,7 @@ import { ListIdentityVerificationsDto } from './dto/list-identity-verifications.
 import { SendIdentityVerificationDto } from './dto/send-identity-verification.dto';
 import { StoreScopeDto } from './dto/store-scope.dto';
 import {
+  readEmptyAnswer,
   readIdentityVerification,
   readIdentityVerificationPage,
   readVerifiedIdentityVerification,
@@ -91,6 +92,7 @@ export const identityVerificationOperations = {
       method: dto.method,
     }),
     sensitive: CUSTOMER,
+    map: readEmptyAnswer,
   }),
 
   confirm: defineOperation({
@@ -113,5 +115,6 @@ export const identityVerificationOperations = {
     idempotency: 'key',
     input: StoreScopeDto,
     query: (_, { storeId }) => ({ storeId }),
+    map: readEmptyAnswer,
   }),
 };

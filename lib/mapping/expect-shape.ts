@@ -51,6 +51,7 @@ export function expectRecord(value: unknown, what: string, shape: RecordShape = 
 
 function kindOf(value: unknown): string {
   if (value === null) return 'null';
+  if (value === undefined) return 'missing';
   if (Array.isArray(value)) return 'a list';
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }

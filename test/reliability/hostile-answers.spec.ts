@@ -14,7 +14,7 @@ const nestedLists = (depth: number): string => '['.repeat(depth) + ']'.repeat(de
 const nestedObjects = (depth: number): string => '{"a":'.repeat(depth) + '{}' + '}'.repeat(depth);
 /** A V1 success envelope around a payment whose `field` holds `json`. */
 const v1PaymentWith = (field: string, json: string): ScriptedAnswer => ({
-  body: `{"code":0,"message":null,"response":{"imp_uid":"imp_1","${field}":${json}}}`,
+  body: `{"code":0,"message":null,"response":{"imp_uid":"imp_1","merchant_uid":"order-1","status":"cancelled","${field}":${json}}}`,
 });
 
 /**
@@ -92,6 +92,7 @@ describe('hostile inputs and hostile success answers', () => {
   });
 
   const v1 = (response: unknown): ScriptedAnswer => ({ body: { code: 0, message: null, response } });
+  const payment = { imp_uid: 'imp_1', merchant_uid: 'order-1', status: 'cancelled' };
   const record = { id: 'iv-1', requestedAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' };
 
   it.each([
@@ -148,7 +149,7 @@ describe('hostile inputs and hostile success answers', () => {
       status: 'UNRECOGNIZED',
       rawStatus: 'SOMETHING_NEW',
     });
-    next = v1({ imp_uid: 'imp_1', cancel_history: [{ amount: 10 }] });
+    next = v1({ ...payment, cancel_history: [{ amount: 10 }] });
     await expect(app.cvs.revoke('imp_1')).resolves.toMatchObject({ impUid: 'imp_1' });
     // Depth in a text field is not walked: it is not text, so it is left out.
     next = v1PaymentWith('custom_data', nestedObjects(5_000));

@@ -42,3 +42,12 @@ export function readIdentityVerificationPage(payload: unknown): IdentityVerifica
   }
   return mapIdentityVerificationPage(answer);
 }
+
+/**
+ * `send`'s and `resend`'s answer: PortOne's spec declares an object without fields. The call resolves to
+ * nothing, but a list, a number or a string is not PortOne's answer and is refused like any other.
+ * @internal
+ */
+export function readEmptyAnswer(payload: unknown): void {
+  expectRecord(payload, 'answer');
+}
