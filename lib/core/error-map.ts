@@ -211,7 +211,9 @@ function tokenRequestError(
         retryable,
       });
     case 'answer': {
-      const { status, body } = failure;
+      // PortOne's type and code are scrubbed like any text it writes: a login refusal may echo the secret.
+      const { status } = failure;
+      const body = failure.body && scrubbed(failure.body, context.sensitiveValues);
       const message =
         status === 401
           ? messages.tokenRefused(request, context.tokenCredential ?? 'the credentials')

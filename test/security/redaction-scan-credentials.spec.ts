@@ -1,5 +1,6 @@
 import { inspect } from 'node:util';
-import { PortOneError, type PortOneModuleOptions } from '../../lib';
+import { PortOneAuthError, PortOneError, type PortOneModuleOptions } from '../../lib';
+import { toPortOneErrorResponse } from '../../lib/exception-filter/portone-error-response';
 import { PortOneEmulator } from '../../lib/testing';
 import { CapturingLogger } from '../support/capturing-logger';
 import { createPortOneTestApp, emulatorOptions, rejectionOf } from '../support/portone-test-app';
@@ -114,4 +115,34 @@ describe('credentials the module holds are scrubbed by value', () => {
       await server.close();
     }
   });
+  it.each([
+    ['a refused V2 login', 401],
+    ['a failed V2 login', 400],
+    ['a V2 login answered 5xx', 503],
+  ])(
+    '%s echoing the secret in its type and code: scrubbed from the error and the filter body',
+    async (_n, status) => {
+      const secret = 'v2-login-echoed-secret';
+      const server = await ScriptedServer.start(() => ({
+        status,
+        body: { type: `BAD_SECRET_${secret}`, message: 'refused', pgCode: `pg-${secret}` },
+      }));
+      const logger = new CapturingLogger();
+      const app = await createPortOneTestApp({
+        v2: { apiSecret: secret, baseUrl: server.baseUrl, auth: 'token' },
+        retry: false,
+        logger,
+      });
+      try {
+        const error = await rejectionOf(app.identityVerifications.get('iv-1'));
+        expect(error).toBeInstanceOf(PortOneAuthError);
+        expect((error as PortOneAuthError).type).toBe('BAD_SECRET_[REDACTED]');
+        const filterBody = JSON.stringify(toPortOneErrorResponse(error as PortOneError));
+        expectNone([...renderings(error, logger), filterBody], [secret]);
+      } finally {
+        await app.close();
+        await server.close();
+      }
+    },
+  );
 });
