@@ -10,6 +10,9 @@ const BOUNDED_PATTERNS: readonly RegExp[] = [
   /01[016789][-. ]?\d{3,4}[-. ]?\d{4}/g,
   // resident-registration-number fronts (YYMMDD-G...) and full numbers (at most 14 characters)
   /\b\d{6}-?[1-8]\d{0,6}\b/g,
+  // bare birth dates, YYMMDD and YYYYMMDD (a resident-number front without its gender digit); only digit runs
+  // that read as a calendar date, so an order number such as 123456 is left alone (at most 8 characters)
+  /\b(?:19|20)?\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\b/g,
   // PortOne V1 access tokens are 40 hex characters
   /\b[0-9a-f]{40}\b/gi,
   // whatever follows "Bearer": an access token we may not know (at most 4,096 characters)
@@ -20,7 +23,7 @@ const BOUNDED_PATTERNS: readonly RegExp[] = [
 const TOKEN_RUN = /[\w.-]+/g;
 
 /**
- * Masks phone numbers, resident-number fronts, JWTs, V1 tokens and bearer credentials in `text`.
+ * Masks phone numbers, resident-number fronts, birth dates, JWTs, V1 tokens and bearer credentials in `text`.
  * @internal
  */
 export function maskSensitiveShapes(text: string): string {

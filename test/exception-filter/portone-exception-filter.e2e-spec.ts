@@ -118,6 +118,14 @@ describe.each([
     expectNothingSecret(res.text, body);
   });
 
+  it('a bare birth date (YYMMDD, YYYYMMDD) the request did not carry is masked in the 502 body', async () => {
+    emulator.setNextPgError({ pgCode: '851231', pgMessage: 'birth 851231 (19851231) does not match' });
+    const body = sendRequest(emulator.credentials.channelKeys.danal);
+    const res = await http().post(`/verifications/${newId()}/send`).send(body).expect(502);
+    expect(res.text).toContain('does not match');
+    expect(res.text).not.toContain('851231');
+  });
+
   it('answers 502 when PortOne keeps failing, and 504 when it does not answer in time', async () => {
     emulator.injectFault({ api: 'v2', path: /^\/identity-verifications\//, status: 500, times: Infinity });
     await http().get(`/verifications/${newId()}`).expect(502);

@@ -64,6 +64,11 @@ describe('scrubText: bounded, linear, and safe to log', () => {
     expect(maskSensitiveShapes('x.eyJ.eyJa.b.c')).toBe(`x.eyJ.${MASK}`);
   });
 
+  it('masks bare birth dates (YYMMDD, YYYYMMDD) and leaves numbers that are not dates alone', () => {
+    const scrubbed = scrubText('birth 851231, born 19851231, 20000229; order 123456, 991332, code 20261399');
+    expect(scrubbed).toBe(`birth ${MASK}, born ${MASK}, ${MASK}; order 123456, 991332, code 20261399`);
+  });
+
   it('escapes newlines, ANSI escapes and bidi overrides, so a message cannot forge a log line', () => {
     const hostile = 'bad\nINFO [PortOne] POST v1 /cvs 200 1ms\r\u001b[31mred\u001b[0m \u202egnp.exe';
     const scrubbed = scrubText(hostile);
