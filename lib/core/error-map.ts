@@ -84,12 +84,18 @@ export function describeThrown(thrown: unknown, protocol: Protocol): DescribedFa
     failure: {
       kind: 'answer',
       status: response.status,
-      body: protocol.readFailure(response.data),
+      // A 3xx is never PortOne's answer to a call (it does not redirect its API), whatever its body looks like:
+      // it stays the network error "not PortOne's JSON", never a PortOneApiError a filter would answer 422.
+      body: isRedirect(response.status) ? undefined : protocol.readFailure(response.data),
       afterRefresh,
     },
     requestId: readRequestId(response.headers),
     retryAfterMs: parseRetryAfter(response.headers['retry-after']),
   };
+}
+
+function isRedirect(status: number): boolean {
+  return status >= 300 && status < 400;
 }
 
 /**

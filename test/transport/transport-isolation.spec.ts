@@ -24,13 +24,30 @@ describe('the transport keeps to itself', () => {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end('{"id":"iv-1"}');
       });
+      // `/…/iv-<status>` answers that status; V1 lookups and the `-json` ids answer a body shaped like
+      // PortOne's error JSON, which a 3xx still is not: PortOne never answers a call with one.
       redirecting = await startLoopbackServer((req, res) => {
-        res.writeHead(Number(new URL(req.url!, 'http://x').pathname.split('/')[2] === 'iv-307' ? 307 : 302), {
+        const id = new URL(req.url!, 'http://x').pathname.split('/').pop()!;
+        if (req.url!.startsWith('/users/getToken')) {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ code: 0, response: { access_token: 'tok', expired_at: 9e9, now: 1 } }));
+          return;
+        }
+        const v1 = req.url!.startsWith('/certifications/');
+        res.writeHead(v1 ? 301 : Number(id.slice(3, 6)), {
           location: `${target.origin}${req.url}`,
+          'content-type': 'application/json',
         });
-        res.end();
+        res.end(
+          v1
+            ? '{"code":-1,"message":"moved","response":null}'
+            : id.endsWith('-json')
+              ? '{"type":"MOVED","message":"moved"}'
+              : '',
+        );
       });
       app = await createPortOneTestApp({
+        v1: { apiKey: 'key', apiSecret: 'v1-secret', baseUrl: redirecting.origin },
         v2: { apiSecret: 'secret', storeId: 'store-1', baseUrl: redirecting.origin },
         retry: false,
       });
@@ -50,6 +67,20 @@ describe('the transport keeps to itself', () => {
         expect(target.accepted).toBe(0);
       },
     );
+
+    it.each([
+      [
+        'a V2 302 with {"type":"MOVED"}',
+        (a: PortOneTestApp) => a.identityVerifications.get('iv-302-json'),
+        302,
+      ],
+      ['a V1 301 with {"code":-1}', (a: PortOneTestApp) => a.certifications.get('imp_1'), 301],
+    ])('%s: still the network error, never PortOneApiError', async (_name, call, status) => {
+      const error = await rejectionOf(call(app));
+      expect(error).toBeInstanceOf(PortOneNetworkError);
+      expect(error).toMatchObject({ failure: 'invalid-response', status, retryable: false });
+      expect(target.accepted).toBe(0);
+    });
   });
 
   describe("the app's global axios", () => {
