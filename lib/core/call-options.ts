@@ -15,3 +15,11 @@ export interface PortOneIdempotentCallOptions extends PortOneCallOptions {
    */
   idempotencyKey?: string;
 }
+
+/**
+ * Marks a call whose path parameters come from a request nobody has verified yet (a V1 notice's imp_uid,
+ * re-read to learn whether it exists): its log lines and errors name the path template (`/payments/{id}`),
+ * never the stranger's value. Set by the webhook receiver only; a symbol, so no app option can collide.
+ * @internal
+ */
+export const UNVERIFIED_PATH: unique symbol = Symbol('portone.unverifiedPath');

@@ -15,7 +15,7 @@ import type { HeldSecrets } from '../redaction';
 import { registerAuthInterceptors, type AuthStrategy } from '../auth/auth-interceptors';
 import type { AttemptContext, PortOneAxiosConfig } from './attempt-context';
 import type { OwnedAxiosInstance } from './axios-instance';
-import type { PortOneCallOptions } from './call-options';
+import { UNVERIFIED_PATH, type PortOneCallOptions } from './call-options';
 import { describeThrown, readRequestId, toPortOneError, type FailureContext } from './error-map';
 import { UnexpectedAnswer } from '../mapping/expect-shape';
 import type { Protocol } from './protocols';
@@ -164,10 +164,11 @@ export class PortOneTransport {
     request: TransportRequest,
     attemptEnded?: (attempt: AttemptResult) => void,
   ): Promise<TransportResult> {
+    const unverified = (request.options as { [UNVERIFIED_PATH]?: true } | undefined)?.[UNVERIFIED_PATH];
     const summary: PortOneRequestSummary = {
       api: this.protocol.api,
       method: request.method,
-      path: request.path,
+      path: unverified ? request.urlTemplate : request.path,
     };
     const signal = request.options?.signal;
     const notSent = (): PortOneShutdownError => new PortOneShutdownError({ request: summary, sent: false });

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { PortOneCallOptions } from '../core/call-options';
+import { UNVERIFIED_PATH, type PortOneCallOptions } from '../core/call-options';
 import type { PortOneClient } from '../core/portone-client';
 import type { ResolvedPortOneOptions } from '../options/resolve-options';
 import { PORTONE_RESOLVED_OPTIONS, PORTONE_V1_CLIENT } from '../portone.constants';
@@ -121,5 +121,10 @@ export class CvsService {
 /** The transport's part of the lookup options. */
 function callOptionsOf(options: PaymentLookupOptions | undefined): PortOneCallOptions | undefined {
   if (!options || typeof options !== 'object') return options;
-  return { timeoutMs: options.timeoutMs, signal: options.signal };
+  const unverified = (options as { [UNVERIFIED_PATH]?: true })[UNVERIFIED_PATH];
+  return {
+    timeoutMs: options.timeoutMs,
+    signal: options.signal,
+    ...(unverified && { [UNVERIFIED_PATH]: true }),
+  };
 }

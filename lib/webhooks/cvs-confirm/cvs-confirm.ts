@@ -1,6 +1,7 @@
 import type { CvsConfirmRequest } from '../events/webhook-events';
 import type { WebhookHandlerRegistry } from '../handlers/webhook-handler-registry';
 import { answer, type WebhookAnswer } from '../http/webhook-answer';
+import { logValue } from '../../logging/log-value';
 
 /**
  * Answers PortOne's CVS confirm call: 200 lets the store take the payment, 403 refuses. No handler allows
@@ -16,7 +17,8 @@ export async function handleCvsConfirm(
   const request = readConfirm(body);
   if (!request)
     return answer(400, 'not a Galaxia.Cvs.Confirm request', 'cvs confirm refused: malformed request');
-  const what = `cvs confirm imp_uid=${request.impUid}`;
+  // The imp_uid is the unverified request's: bounded in the log line.
+  const what = `cvs confirm imp_uid=${logValue(request.impUid)}`;
   const handler = registry.cvsConfirmHandler;
   if (!handler) return answer(200, 'allowed', `${what} allowed (no @OnCvsConfirm handler)`);
 

@@ -1,4 +1,5 @@
 import { answer, type WebhookAnswer } from '../http/webhook-answer';
+import { logValue } from '../../logging/log-value';
 import type { PortOneV2WebhookEvent } from '../events/webhook-events';
 import type { V1Notice } from '../v1/v1-notice';
 import { v2DeliveryKey } from '../v2/v2-delivery';
@@ -17,9 +18,15 @@ export function queueV2Event(
   queue: PortOneWebhookQueue,
   event: PortOneV2WebhookEvent,
 ): Promise<WebhookAnswer> {
-  return stored(queue, v2DeliveryKey(event), { kind: 'v2-event', event }, `v2 delivery ${event.type}`, {
-    event: event.type,
-  });
+  return stored(
+    queue,
+    v2DeliveryKey(event),
+    { kind: 'v2-event', event },
+    `v2 delivery ${logValue(event.type)}`,
+    {
+      event: event.type,
+    },
+  );
 }
 
 /**

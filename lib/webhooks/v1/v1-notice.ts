@@ -1,4 +1,5 @@
 import type { CvsService } from '../../cvs-payment/cvs.service';
+import type { PaymentLookupOptions } from '../../cvs-payment/payment-lookup-options';
 import type { PortOnePayment } from '../../cvs-payment/models/payment.model';
 import { PortOneApiError, PortOneError, PortOneValidationError } from '../../errors';
 import { dispatchOnce } from '../dispatch/once-only-dispatcher';
@@ -6,6 +7,8 @@ import type { PortOneV1PaymentEvent } from '../events/webhook-events';
 import type { WebhookHandlerRegistry } from '../handlers/webhook-handler-registry';
 import { answer, type WebhookAnswer } from '../http/webhook-answer';
 import { outcomeAnswer } from '../dispatch/outcome-answer';
+import { logValue } from '../../logging/log-value';
+import { UNVERIFIED_PATH } from '../../core/call-options';
 import type { ResolvedWebhookReceiverOptions } from '../options/resolve-webhook-receiver-options';
 
 /** What a V1 notice claims: `{ imp_uid, merchant_uid, status, cancellation_id? }`. Never trusted. @internal */
@@ -46,7 +49,7 @@ export async function handleV1Notice(
   if (!reread.ok) return reread.answer;
   const { event, key } = reread;
   const outcome = await dispatchOnce(key, event, deps.registry, deps.options);
-  return outcomeAnswer(outcome, `v1 notice imp_uid=${event.payment.impUid} ${event.type}`, {
+  return outcomeAnswer(outcome, `v1 notice imp_uid=${logValue(event.payment.impUid)} ${event.type}`, {
     event: event.type,
   });
 }
@@ -63,7 +66,8 @@ export function noImpUid(): WebhookAnswer {
 export async function rereadV1Notice(notice: V1Notice, cvs: CvsService): Promise<RereadNotice> {
   let payment: PortOnePayment;
   try {
-    payment = await cvs.get(notice.impUid);
+    // Until PortOne answers, the imp_uid is a stranger's: the client's request log line holds it back too.
+    payment = await cvs.get(notice.impUid, { [UNVERIFIED_PATH]: true } as PaymentLookupOptions);
   } catch (error) {
     return { ok: false, answer: rereadFailure(error) };
   }
@@ -73,7 +77,7 @@ export async function rereadV1Notice(notice: V1Notice, cvs: CvsService): Promise
       answer: answer(
         400,
         'merchant_uid does not match the payment',
-        `v1 notice imp_uid=${payment.impUid} rejected: merchant_uid mismatch`,
+        `v1 notice imp_uid=${logValue(payment.impUid)} rejected: merchant_uid mismatch`,
       ),
     };
   }

@@ -2,6 +2,7 @@ import type { Webhook } from 'standardwebhooks';
 import { isJsonObject } from '../../mapping/json-readers';
 import { dispatchOnce } from '../dispatch/once-only-dispatcher';
 import { outcomeAnswer } from '../dispatch/outcome-answer';
+import { logValue } from '../../logging/log-value';
 import type { PortOneV2WebhookEvent } from '../events/webhook-events';
 import type { WebhookHandlerRegistry } from '../handlers/webhook-handler-registry';
 import { answer, type WebhookAnswer } from '../http/webhook-answer';
@@ -30,7 +31,7 @@ export async function handleV2Delivery(
   if (!verified.ok) return verified.answer;
   const { event } = verified;
   const outcome = await dispatchOnce(v2DeliveryKey(event), event, deps.registry, deps.options);
-  return outcomeAnswer(outcome, `v2 delivery ${event.type}`, { event: event.type });
+  return outcomeAnswer(outcome, `v2 delivery ${logValue(event.type)}`, { event: event.type });
 }
 
 /** What makes two V2 deliveries the same: PortOne's `webhook-id`, the same on every retry. @internal */
