@@ -34,7 +34,7 @@ export function createV1Api(options: ResolvedPortOneOptions): PortOneApi {
   const transport = createTransport(v1.baseUrl, V1_PROTOCOL, options, secrets, observers);
   const issue = observeTokenFetch(observers.observer, async () => {
     const issued = await requestV1Token(transport, v1);
-    secrets.addToken(issued.value);
+    secrets.addToken(issued.value, issued.lifetimeMs);
     return issued;
   });
   transport.authenticate(new V1AuthStrategy(new SingleFlightTokenCache(issue), v1.tierCode));

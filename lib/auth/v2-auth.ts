@@ -118,16 +118,14 @@ export class V2TokenIssuer {
     if (!isTokenPair(pair)) {
       throw new PortOneAuthError(messages.tokenMissing(request), { request, status: 200 });
     }
-    this.secrets?.addToken(pair.accessToken);
-    this.secrets?.addToken(pair.refreshToken);
+    const lifetimeMs = jwtLifetimeMs(pair.accessToken) ?? DEFAULT_ACCESS_LIFETIME_MS;
+    this.secrets?.addToken(pair.accessToken, lifetimeMs);
+    this.secrets?.addToken(pair.refreshToken, REFRESH_TOKEN_LIFETIME_MS);
     this.refreshToken = {
       value: pair.refreshToken,
       usableUntil: sentAt + REFRESH_TOKEN_LIFETIME_MS - REFRESH_TOKEN_MARGIN_MS,
     };
-    return {
-      value: pair.accessToken,
-      lifetimeMs: jwtLifetimeMs(pair.accessToken) ?? DEFAULT_ACCESS_LIFETIME_MS,
-    };
+    return { value: pair.accessToken, lifetimeMs };
   }
 }
 
