@@ -203,8 +203,9 @@ export class PortOneTransport {
       if (!outcome.error) return outcome;
       if (retryInMs === undefined) throw outcome.error;
       await sleep(retryInMs, wake).catch(() => {
-        // Shutting down: the retry is not made, and the last answer stands.
-        throw this.closing.signal.aborted ? outcome.error : new PortOneAbortedError({ request: summary });
+        // Shutting down: the retry is not sent. Like every call waiting for a slot or a token, it is refused
+        // unsent (the attempts before it failed retryably, so another instance may make the call again).
+        throw this.closing.signal.aborted ? notSent() : new PortOneAbortedError({ request: summary });
       });
     }
   }

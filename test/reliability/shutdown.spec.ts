@@ -125,3 +125,42 @@ describe(`shutdown with ${IN_FLIGHT} calls in flight over ${SOCKETS} sockets`, (
     expect((error as Error).message).toContain('shutdownGraceMs');
   });
 });
+
+/**
+ * A call sleeping before its retry when app.close() starts. Before: it rejected with its last answer's error
+ * (PortOneApiError 503, no `sent`), though the README promises PortOneShutdownError (`sent: false`) for calls
+ * waiting for "a socket, a token or a retry".
+ */
+describe('shutdown while a call waits for its retry', () => {
+  it('the call rejects with PortOneShutdownError (sent: false) at once, and the retry is never sent', async () => {
+    const server = await ScriptedServer.start(request =>
+      request.path === '/users/getToken'
+        ? { body: { code: 0, message: null, response: { access_token: 'tok', now: 1, expired_at: 1801 } } }
+        : {
+            status: 503,
+            headers: { 'retry-after': '3' },
+            body: { code: -1, message: 'busy', response: null },
+          },
+    );
+    const app = await createPortOneTestApp({
+      v1: { apiKey: 'retry-key', apiSecret: 'retry-secret', baseUrl: server.baseUrl },
+      retry: { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 5_000 },
+    });
+    try {
+      const call = rejectionOf(app.cvs.get('imp_1'));
+      const deadline = performance.now() + 5_000;
+      while (server.count('/payments/imp_1') < 1 && performance.now() < deadline) {
+        await new Promise(resolve => setTimeout(resolve, 5));
+      }
+      const started = performance.now();
+      await app.close();
+      const error = await call;
+      expect(performance.now() - started).toBeLessThan(2_000);
+      expect(error).toBeInstanceOf(PortOne.PortOneShutdownError);
+      expect(error).toMatchObject({ sent: false, retryable: true });
+      expect(server.count('/payments/imp_1')).toBe(1);
+    } finally {
+      await server.close();
+    }
+  });
+});
