@@ -2,7 +2,11 @@ import { ConfigurableModuleBuilder, type ConfigurableModuleAsyncOptions } from '
 import type { PortOneModuleOptions } from './options/portone-module-options.interface';
 import { portOneRegistration } from './portone.providers';
 import { PORTONE_MODULE_OPTIONS } from './portone.tokens';
-import { withWebhookRoutes, type PortOneWebhookMountOptions } from './webhooks/webhook-module-parts';
+import {
+  webhookMountProblems,
+  withWebhookRoutes,
+  type PortOneWebhookMountOptions,
+} from './webhooks/webhook-module-parts';
 
 /**
  * What `forRoot` / `forRootAsync` accept beside the options ("extras"): they decide how the module is
@@ -41,7 +45,7 @@ export const {
   .setClassMethodName('forRoot')
   .setFactoryMethodName('createPortOneOptions')
   .setExtras<PortOneModuleExtras>(EXTRAS, (definition, extras) => {
-    const registration = portOneRegistration(extras.name);
+    const registration = portOneRegistration(extras.name, webhookMountProblems(extras.webhook));
     return withWebhookRoutes(
       {
         ...definition,

@@ -36,7 +36,10 @@ export interface PortOneRegistration {
  * the classes themselves without a name, `getPortOneToken(Service, name)` with one.
  * @internal
  */
-export function portOneRegistration(name: string | undefined): PortOneRegistration {
+export function portOneRegistration(
+  name: string | undefined,
+  registrationProblems: readonly string[] = [],
+): PortOneRegistration {
   if (name !== undefined && (typeof name !== 'string' || name.trim() === '')) {
     throw new PortOneConfigurationError([messages.options.registrationName]);
   }
@@ -55,7 +58,8 @@ export function portOneRegistration(name: string | undefined): PortOneRegistrati
     providers: [
       {
         provide: PORTONE_RESOLVED_OPTIONS,
-        useFactory: resolveModuleOptions,
+        // The registration's own problems (the `webhook` extra's) are listed with the options'.
+        useFactory: (raw: unknown) => resolveModuleOptions(raw, registrationProblems),
         inject: [PORTONE_MODULE_OPTIONS],
       },
       { provide: PORTONE_V1_API, useFactory: createV1Api, inject: [PORTONE_RESOLVED_OPTIONS] },

@@ -211,6 +211,20 @@ export const messages = {
     receiverClaimStore: 'webhookReceiver.claimStore must implement claim, complete and release',
     webhookPath: 'webhook.path must be a non-empty URL path such as "portone/webhook"',
     webhookSecrets: 'v2.webhookSecrets: each secret must be base64, optionally prefixed with whsec_',
+    /**
+     * A `forRoot` / `forRootAsync` extra (`webhook`, `isGlobal`, `name`) returned by the options factory: it
+     * decides how the module is registered, so Nest needs it before any factory runs.
+     */
+    misplacedExtra: (key: string): string =>
+      `${key} belongs beside useFactory (or useClass / useExisting) in forRootAsync({ ..., ${key} }), ` +
+      'not in the options the factory returns',
+    /** A millisecond option past what a Node timer honours (a longer one fires after 1 ms). */
+    timerTooLong: (path: string, max: number): string => `${path} must not be greater than ${max}`,
+    healthNotAnObject: 'PortOneHealthModule: options must be an object',
+    healthDuration: (name: string): string =>
+      `PortOneHealthModule: ${name} must be a positive integer (milliseconds)`,
+    unknownHealthOption: (key: string): string =>
+      `PortOneHealthModule: ${key} is not a PortOneHealthModule option (check its spelling)`,
     handlerNotSingleton: (handler: string): string =>
       `${handler}: webhook handlers must be in singleton (not request-scoped) providers`,
     severalConfirmHandlers: (handlers: readonly string[]): string =>

@@ -1,4 +1,6 @@
 import { PortOneConfigurationError } from '../errors';
+import { messages } from '../errors/messages';
+import { MAX_TIMER_MS } from '../core/max-timer';
 
 /** Options of `PortOneHealthModule.forRoot`. */
 export interface PortOneHealthOptions {
@@ -23,12 +25,34 @@ export type ResolvedHealthOptions = Required<PortOneHealthOptions>;
 /** @internal */
 export const PORTONE_HEALTH_OPTIONS = Symbol('PORTONE:HEALTH_OPTIONS');
 
-/** Applies the defaults; invalid values stop the app while it boots. @internal */
+const HEALTH_DEFAULTS: ResolvedHealthOptions = { probeIntervalMs: 30_000, probeTimeoutMs: 5_000 };
+
+/**
+ * Applies the defaults; invalid values stop the app while it boots, every problem in one error. Both options
+ * are timers: past 2^31 - 1 ms Node fires them after 1 ms (a probe timeout that long reported a healthy
+ * PortOne down), so they are bounded like the client's.
+ * @internal
+ */
 export function resolveHealthOptions(options: PortOneHealthOptions = {}): ResolvedHealthOptions {
-  const resolved = { probeIntervalMs: 30_000, probeTimeoutMs: 5_000, ...options };
-  const problems = Object.entries(resolved)
-    .filter(([, value]) => !Number.isInteger(value) || value <= 0)
-    .map(([name]) => `PortOneHealthModule: ${name} must be a positive integer (milliseconds)`);
-  if (problems.length > 0) throw new PortOneConfigurationError(problems);
-  return resolved;
+  if (options === null || typeof options !== 'object') {
+    throw new PortOneConfigurationError([messages.options.healthNotAnObject]);
+  }
+  const problems: string[] = [];
+  const unknown: string[] = [];
+  for (const [name, value] of Object.entries(options)) {
+    if (!(name in HEALTH_DEFAULTS)) unknown.push(messages.options.unknownHealthOption(name));
+    else if (value === undefined) continue;
+    else if (!Number.isInteger(value) || value <= 0) {
+      problems.push(messages.options.healthDuration(name));
+    } else if (value > MAX_TIMER_MS) {
+      problems.push(messages.options.timerTooLong(`PortOneHealthModule: ${name}`, MAX_TIMER_MS));
+    }
+  }
+  // A misspelt key is reported too, not silently left at its default (e.g. `probeTimeout` for `probeTimeoutMs`).
+  if (problems.length + unknown.length > 0) throw new PortOneConfigurationError([...problems, ...unknown]);
+  return { ...HEALTH_DEFAULTS, ...definedOnly(options) };
+}
+
+function definedOnly(options: PortOneHealthOptions): PortOneHealthOptions {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
 }

@@ -10,6 +10,7 @@ import type {
   PortOneV2Options,
 } from './portone-module-options.interface';
 import { cleartextBaseUrlProblems } from './cleartext-base-url';
+import { createV2Verifiers } from '../webhooks/v2/verify-v2-delivery';
 import { PortOneOptionsSchema } from './portone-options.schema';
 import {
   resolveWebhookReceiverOptions,
@@ -55,13 +56,24 @@ export interface ResolvedPortOneOptions {
 }
 
 /**
+ * The extras of `forRoot` / `forRootAsync` (portone.module-definition.ts): keys that decide how the module is
+ * registered. Returned by an options factory, they are misplaced rather than misspelt.
+ */
+const EXTRA_KEYS: ReadonlySet<string> = new Set(['webhook', 'isGlobal', 'name']);
+
+/**
  * Validates raw module options and applies defaults. Throws one `PortOneConfigurationError` listing every
- * problem, so a misconfigured app stops at boot instead of at its first payment.
+ * problem, so a misconfigured app stops at boot instead of at its first payment: the options' own, the V2
+ * webhook secrets', and `registrationProblems` (those of the `webhook` extra, found when the module was
+ * defined but reported here, with the rest, since a `forRootAsync` factory's options only exist now).
  * @internal
  */
-export function resolveModuleOptions(raw: unknown): ResolvedPortOneOptions {
+export function resolveModuleOptions(
+  raw: unknown,
+  registrationProblems: readonly string[] = [],
+): ResolvedPortOneOptions {
   if (raw === null || typeof raw !== 'object') {
-    throw new PortOneConfigurationError([messages.options.notAnObject]);
+    throw new PortOneConfigurationError([messages.options.notAnObject, ...registrationProblems]);
   }
   const options = raw as PortOneModuleOptions;
   // webhookReceiver holds live objects (a Redis client): checked on its own, never deep-copied by
@@ -80,6 +92,8 @@ export function resolveModuleOptions(raw: unknown): ResolvedPortOneOptions {
   }
   if (!options.v1 && !options.v2) problems.push(messages.options.noApi);
   problems.push(...cleartextBaseUrlProblems(options));
+  problems.push(...webhookSecretProblems(options.v2?.webhookSecrets));
+  problems.push(...registrationProblems);
   if (problems.length > 0) throw new PortOneConfigurationError(problems);
 
   const retry = options.retry === false ? { maxRetries: 0 } : (options.retry ?? {});
@@ -114,7 +128,9 @@ export function resolveModuleOptions(raw: unknown): ResolvedPortOneOptions {
 
 function describe(error: ValidationError, parent = ''): string[] {
   const path = parent ? `${parent}.${error.property}` : error.property;
-  if (error.constraints?.whitelistValidation) return [messages.unknownOption(path)];
+  if (error.constraints?.whitelistValidation) {
+    return [EXTRA_KEYS.has(path) ? messages.options.misplacedExtra(path) : messages.unknownOption(path)];
+  }
   const own = Object.values(error.constraints ?? {}).map(message =>
     // class-validator writes "apiKey must be a string"; prefix the full path so nested fields are clear.
     message.startsWith(`${error.property} `)
@@ -122,6 +138,19 @@ function describe(error: ValidationError, parent = ''): string[] {
       : `${path}: ${message}`,
   );
   return [...own, ...(error.children ?? []).flatMap(child => describe(child, path))];
+}
+
+/** Each V2 webhook secret must be one the verifier accepts; checked here so it is reported with the rest. */
+function webhookSecretProblems(secrets: unknown): string[] {
+  if (!Array.isArray(secrets) || !secrets.every(secret => typeof secret === 'string' && secret !== '')) {
+    return []; // the schema reports the list's own shape
+  }
+  try {
+    createV2Verifiers(secrets as string[]);
+    return [];
+  } catch {
+    return [messages.options.webhookSecrets];
+  }
 }
 
 function isLoggerOption(value: unknown): value is boolean | LoggerService {

@@ -1,6 +1,5 @@
 import type { DynamicModule, Provider } from '@nestjs/common';
 import { DiscoveryModule, HttpAdapterHost } from '@nestjs/core';
-import { PortOneConfigurationError } from '../errors';
 import { messages } from '../errors/messages';
 import { WebhookHandlerRegistry } from './handlers/webhook-handler-registry';
 import { installRawBodyCapture } from './http/raw-body-capture';
@@ -38,8 +37,9 @@ export function withWebhookRoutes(
   mount: PortOneWebhookMountOptions | undefined,
   registrationName: string | undefined,
 ): DynamicModule {
-  if (mount === undefined) return definition;
-  const path = normalizeWebhookPath(mount);
+  // An invalid mount adds nothing: its problems are reported with the options' (webhookMountProblems).
+  if (mount === undefined || webhookMountProblems(mount).length > 0) return definition;
+  const path = normalizeWebhookPath(mount)!;
   const providers: Provider[] = [
     WebhookHandlerRegistry,
     {
@@ -77,13 +77,21 @@ export function withWebhookRoutes(
   };
 }
 
-function normalizeWebhookPath(mount: PortOneWebhookMountOptions): string {
-  if (mount === null || typeof mount !== 'object')
-    throw new PortOneConfigurationError([messages.options.webhookNotAnObject]);
+/**
+ * Problems with the `webhook` extra. Not thrown where the module is defined: they are reported at boot in
+ * the one `PortOneConfigurationError` that lists the options' problems too.
+ * @internal
+ */
+export function webhookMountProblems(mount: PortOneWebhookMountOptions | undefined): string[] {
+  if (mount === undefined) return [];
+  if (mount === null || typeof mount !== 'object') return [messages.options.webhookNotAnObject];
+  return normalizeWebhookPath(mount) === undefined ? [messages.options.webhookPath] : [];
+}
+
+/** The route prefix without its outer slashes, or undefined when it is not a usable URL path. */
+function normalizeWebhookPath(mount: PortOneWebhookMountOptions): string | undefined {
   const raw = mount.path ?? DEFAULT_WEBHOOK_PATH;
   const path = typeof raw === 'string' ? raw.replace(/^\/+|\/+$/g, '') : '';
-  if (path === '' || !/^[A-Za-z0-9._~\-/]+$/.test(path) || path.includes('//')) {
-    throw new PortOneConfigurationError([messages.options.webhookPath]);
-  }
+  if (path === '' || !/^[A-Za-z0-9._~\-/]+$/.test(path) || path.includes('//')) return undefined;
   return path;
 }

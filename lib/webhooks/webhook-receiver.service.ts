@@ -37,6 +37,7 @@ export class WebhookReceiver {
       this.verifiers = createV2Verifiers(options.v2?.webhookSecrets ?? []);
     } catch {
       // The library's message would not leak the secret, but say which option is wrong, not what it holds.
+      // resolveModuleOptions already refused such a secret; kept so a receiver never runs without verifiers.
       throw new PortOneConfigurationError([messages.options.webhookSecrets]);
     }
     // Failures that need the operator's attention are logged even when the module is otherwise quiet.

@@ -71,10 +71,14 @@ describe('webhook routes: mounting, confirm deadline, source addresses', () => {
     }
   });
 
-  it('rejects a path that is not a URL path', () => {
-    expect(() => PortOneModule.forRoot({ ...emulatorOptions(emulator), webhook: { path: 'a b?c' } })).toThrow(
-      PortOneConfigurationError,
-    );
+  it("rejects a path that is not a URL path at boot, with the options' other problems", async () => {
+    @Module({
+      imports: [PortOneModule.forRoot({ ...emulatorOptions(emulator), webhook: { path: 'a b?c' } })],
+    })
+    class BadPathModule {}
+    const boot = listen(BadPathModule);
+    await expect(boot).rejects.toThrow(PortOneConfigurationError);
+    await expect(boot).rejects.toThrow(/webhook\.path must be a non-empty URL path/);
   });
 
   it('two @OnCvsConfirm() handlers stop the boot', async () => {

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { messages } from '../../errors/messages';
+import { MAX_TIMER_MS } from '../../core/max-timer';
 import { InMemoryWebhookClaimStore } from '../claims/in-memory-webhook-claim-store';
 import type { PortOneWebhookClaimStore } from '../claims/webhook-claim-store.interface';
 import type { PortOneWebhookQueue } from '../queue/webhook-queue.interface';
@@ -36,8 +37,12 @@ export function webhookReceiverProblems(raw: unknown): string[] {
   const problems: string[] = [];
   for (const name of DURATIONS) {
     const value = options[name];
-    if (value !== undefined && !(Number.isInteger(value) && (value as number) >= 1)) {
+    if (value === undefined) continue;
+    if (!(Number.isInteger(value) && (value as number) >= 1)) {
       problems.push(messages.options.receiverDuration(name));
+    } else if ((value as number) > MAX_TIMER_MS) {
+      // Node clamps a longer timer to 1 ms: a 2^31 ms confirm deadline refused every CVS payment at once.
+      problems.push(messages.options.timerTooLong(`webhookReceiver.${name}`, MAX_TIMER_MS));
     }
   }
   const hops = options.trustedProxyHops;
