@@ -1,10 +1,9 @@
 import { defineOperation } from '../core/operation';
 import { toJsonString } from '../core/wire';
-import { expectRecord } from '../mapping/expect-shape';
 import { IssueCvsPaymentDto } from './dto/issue-cvs-payment.dto';
 import { ListPaymentsByStatusDto } from './dto/list-payments-by-status.dto';
-import { PAYMENT_STATUSES, PaymentLookupQueryDto } from './dto/payment-lookup-query.dto';
-import { mapPayment } from './models/map-payment';
+import { PaymentLookupQueryDto } from './dto/payment-lookup-query.dto';
+import { readPayment } from './models/read-payment';
 import type { PortOnePayment } from './models/payment.model';
 import { readPaymentPage } from './models/read-payment-page';
 
@@ -15,19 +14,8 @@ import { readPaymentPage } from './models/read-payment-page';
 // Sending it is harmless if ignored, and needed if it is not.
 const lookupQuery = (query: PaymentLookupQueryDto) => ({ include_sandbox: String(query.includeSandbox) });
 
-// What every operation here promises: a record with its ids and one of the four statuses PortOne's spec
-// declares (`PaymentAnnotation` requires them), whose histories are lists of records (a nested list there is
-// hostile). A lookup answered with null, a list or `{}` is not a payment: it must never resolve as one, or a
-// webhook re-read would dispatch `payment.undefined`. A status outside the four is refused too: the type
-// promises one of them (V1 is frozen; a new status there would be news).
-const toPayment = (payload: unknown): PortOnePayment =>
-  mapPayment(
-    expectRecord(payload, 'payment', {
-      strings: ['imp_uid', 'merchant_uid'],
-      recordArrays: ['cancel_history', 'deposit_history'],
-      oneOf: { field: 'status', values: PAYMENT_STATUSES },
-    }),
-  );
+// Every operation here answers a payment, checked by readPayment (models/read-payment.ts).
+const toPayment = (payload: unknown): PortOnePayment => readPayment(payload);
 
 // The spec declares no include_sandbox on the status list either, and whether PortOne lists test-channel
 // payments there is UNVERIFIED. We send the same flag as the other lookups (default true): harmless if

@@ -22,6 +22,7 @@ const OPERATIONS: readonly (readonly [name: string, api: 'v1' | 'v2', call: Call
   ['CvsService.revoke', 'v1', a => a.cvs.revoke('imp_1')],
   ['CvsService.get', 'v1', a => a.cvs.get('imp_1')],
   ['CvsService.findByMerchantUid', 'v1', a => a.cvs.findByMerchantUid('order-1')],
+  ['CvsService.listByStatus', 'v1', a => a.cvs.listByStatus('paid')],
   [
     'CvsService.findByMerchantUid (status)',
     'v1',

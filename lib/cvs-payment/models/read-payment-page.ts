@@ -1,6 +1,5 @@
 import { expectRecord, UnexpectedAnswer } from '../../mapping/expect-shape';
-import { PAYMENT_STATUSES } from '../dto/payment-lookup-query.dto';
-import { mapPayment } from './map-payment';
+import { readPayment } from './read-payment';
 import type { PortOnePaymentPage } from './payment-page.model';
 
 // What `listByStatus` promises, checked before mapping: the page numbers are counts, every listed payment
@@ -25,14 +24,6 @@ export function readPaymentPage(payload: unknown): PortOnePaymentPage {
     total: answer.total as number,
     previous: answer.previous as number,
     next: answer.next as number,
-    list: list.map((item, index) =>
-      mapPayment(
-        expectRecord(item, `list[${index}]`, {
-          strings: ['imp_uid'],
-          recordArrays: ['cancel_history', 'deposit_history'],
-          oneOf: { field: 'status', values: PAYMENT_STATUSES },
-        }),
-      ),
-    ),
+    list: list.map((item, index) => readPayment(item, `list[${index}]`)),
   };
 }
