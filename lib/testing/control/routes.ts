@@ -4,11 +4,13 @@ import type { EmulatorState } from '../state';
 import type { EmulatorStats } from '../stats';
 import { renderInspector } from '../inspector/page';
 import { addAdminRoutes, type ControlRoute } from './admin-routes';
+import { guardControl } from './control-guard';
 import { payAtStoreRoute } from './pay-at-store-route';
 import { addTimeAndWebhookRoutes } from './time-and-webhook-routes';
 
 /**
- * Endpoints for humans poking the emulator with curl (no authentication: it only listens on 127.0.0.1).
+ * Endpoints for humans poking the emulator with curl (no authentication: it only listens on 127.0.0.1, and
+ * `guardControl` refuses what a browser page on another site could send).
  * `GET /emulator/stats` returns the counters ({@link EmulatorStats}), for a benchmark client in another process.
  * `GET /emulator/otp/:id` shows the OTP the emulator "texted" for a V1 imp_uid or V2 identityVerificationId.
  */
@@ -32,10 +34,11 @@ export function createControlDispatcher(state: EmulatorState, stats: () => Emula
   addTimeAndWebhookRoutes(router);
   // Pays a CVS barcode at the store: calls the app back, so it answers asynchronously.
   router.add('POST', '/cvs/:imp_uid/pay', payAtStoreRoute);
-  return ctx => {
+  // One guard in front of every control route, including those added later (see control-guard.ts).
+  return guardControl(ctx => {
     const match = router.match(ctx.method, ctx.path);
     if (!match)
       return { status: 404, body: { message: `No such emulator endpoint: ${ctx.method} ${ctx.path}` } };
     return match.route(match.params, state, ctx.body);
-  };
+  });
 }
