@@ -63,7 +63,7 @@ export {
   SendIdentityVerificationCustomerDto,
 } from './identity-verification/dto/send-identity-verification.dto';
 export { ConfirmIdentityVerificationDto } from './identity-verification/dto/confirm-identity-verification.dto';
-export { StoreScopeDto } from './identity-verification/dto/store-scope.dto';
+export { PortOneStoreScopeDto } from './identity-verification/dto/store-scope.dto';
 export {
   ListIdentityVerificationsDto,
   IdentityVerificationFilterDto,

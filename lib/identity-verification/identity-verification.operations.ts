@@ -3,7 +3,7 @@ import { toJsonString } from '../core/wire';
 import { ConfirmIdentityVerificationDto } from './dto/confirm-identity-verification.dto';
 import { ListIdentityVerificationsDto } from './dto/list-identity-verifications.dto';
 import { SendIdentityVerificationDto } from './dto/send-identity-verification.dto';
-import { StoreScopeDto } from './dto/store-scope.dto';
+import { PortOneStoreScopeDto } from './dto/store-scope.dto';
 import {
   readEmptyAnswer,
   readIdentityVerification,
@@ -46,7 +46,7 @@ export const identityVerificationOperations = {
     method: 'GET',
     path: '/identity-verifications/{identityVerificationId}',
     idempotency: 'natural',
-    input: StoreScopeDto,
+    input: PortOneStoreScopeDto,
     query: (_, { storeId }) => ({ storeId }),
     map: (payload: unknown) => readIdentityVerification(payload),
   }),
@@ -113,7 +113,7 @@ export const identityVerificationOperations = {
     method: 'POST',
     path: '/identity-verifications/{identityVerificationId}/resend',
     idempotency: 'key',
-    input: StoreScopeDto,
+    input: PortOneStoreScopeDto,
     query: (_, { storeId }) => ({ storeId }),
     map: readEmptyAnswer,
   }),

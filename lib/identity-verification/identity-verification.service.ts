@@ -5,7 +5,7 @@ import { PORTONE_V2_CLIENT } from '../portone.constants';
 import type { ConfirmIdentityVerificationDto } from './dto/confirm-identity-verification.dto';
 import type { ListIdentityVerificationsDto } from './dto/list-identity-verifications.dto';
 import type { SendIdentityVerificationDto } from './dto/send-identity-verification.dto';
-import type { StoreScopeDto } from './dto/store-scope.dto';
+import type { PortOneStoreScopeDto } from './dto/store-scope.dto';
 import { identityVerificationOperations as operations } from './identity-verification.operations';
 import type {
   IdentityVerification,
@@ -32,7 +32,7 @@ export class IdentityVerificationService {
    */
   get(
     identityVerificationId: string,
-    scope: StoreScopeDto = {},
+    scope: PortOneStoreScopeDto = {},
     options?: PortOneCallOptions,
   ): Promise<IdentityVerification> {
     return this.v2.call(operations.get, { identityVerificationId }, scope, options);
@@ -84,7 +84,7 @@ export class IdentityVerificationService {
    */
   resend(
     identityVerificationId: string,
-    scope: StoreScopeDto = {},
+    scope: PortOneStoreScopeDto = {},
     options?: PortOneIdempotentCallOptions,
   ): Promise<void> {
     return this.v2.call(operations.resend, { identityVerificationId }, scope, options);

@@ -1,12 +1,12 @@
-import { PortOneValidationError, RequestCertificationOtpDto, StoreScopeDto } from '../../lib';
+import { PortOneValidationError, RequestCertificationOtpDto, PortOneStoreScopeDto } from '../../lib';
 import { validateInput } from '../../lib/core/validate-input';
 
 /** `get(id)` passes an empty scope on every call; validateInput skips the round trip only where {} is valid. */
 describe('validateInput with an empty object', () => {
-  it('an empty StoreScopeDto (every field optional) is a plain StoreScopeDto', () => {
-    const scope = validateInput(StoreScopeDto, {});
-    expect(scope).toBeInstanceOf(StoreScopeDto);
-    expect(scope).toStrictEqual(new StoreScopeDto());
+  it('an empty PortOneStoreScopeDto (every field optional) is a plain PortOneStoreScopeDto', () => {
+    const scope = validateInput(PortOneStoreScopeDto, {});
+    expect(scope).toBeInstanceOf(PortOneStoreScopeDto);
+    expect(scope).toStrictEqual(new PortOneStoreScopeDto());
   });
 
   it('an empty DTO with required fields is still refused, naming the fields', () => {
@@ -23,7 +23,7 @@ describe('validateInput with an empty object', () => {
   });
 
   it('an object with keys is validated as usual', () => {
-    expect(() => validateInput(StoreScopeDto, { storeId: '' })).toThrow(PortOneValidationError);
-    expect(validateInput(StoreScopeDto, { storeId: 'store-1' })).toMatchObject({ storeId: 'store-1' });
+    expect(() => validateInput(PortOneStoreScopeDto, { storeId: '' })).toThrow(PortOneValidationError);
+    expect(validateInput(PortOneStoreScopeDto, { storeId: 'store-1' })).toMatchObject({ storeId: 'store-1' });
   });
 });
