@@ -4,41 +4,15 @@ import { RedisWebhookClaimStore } from '../../lib/redis';
 import { EMULATOR_WEBHOOK_SECRET, PortOneEmulator } from '../../lib/testing';
 import { emulatorOptions } from '../support/portone-test-app';
 import { startRedisServer, type TestRedisServer } from '../support/redis-server';
+import { eventually, sendDelivery } from '../support/webhook-delivery';
 import { startWebhookApp, type WebhookTestApp } from '../support/webhook-test-app';
+
+const send = (url: string, delivery: Delivery) => sendDelivery(url, delivery.body, delivery.headers);
 
 /** A delivery as PortOne sends it: the same bytes and headers on every retry. */
 interface Delivery {
   readonly body: string;
   readonly headers: Record<string, string>;
-}
-
-interface Answer {
-  readonly status: number;
-  readonly retryAfter: string | null;
-  readonly body: Record<string, unknown>;
-}
-
-async function send(url: string, delivery: Delivery): Promise<Answer> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: delivery.headers,
-    body: delivery.body,
-    signal: AbortSignal.timeout(10_000),
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    retryAfter: response.headers.get('retry-after'),
-    body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
-  };
-}
-
-async function until(condition: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise(resolve => setTimeout(resolve, 10));
-  }
 }
 
 describe('inline mode never acknowledges a delivery whose handler is still running', () => {
@@ -105,7 +79,7 @@ describe('inline mode never acknowledges a delivery whose handler is still runni
     first.handlers.failuresLeft = 1;
 
     const firstAttempt = send(first.webhookUrl, delivery);
-    await until(() => first.handlers.started === 1, 'the first attempt to reach its handler');
+    await eventually(() => first.handlers.started === 1, 'the first attempt to reach its handler');
 
     const duringHandler = await send(other.webhookUrl, delivery);
     expect(duringHandler.status).toBe(503);

@@ -4,16 +4,9 @@ import { resolveModuleOptions } from '../../lib/options/resolve-options';
 import { BullMqWebhookQueue } from '../../lib/bullmq';
 import { EMULATOR_WEBHOOK_SECRET, PortOneEmulator } from '../../lib/testing';
 import { emulatorOptions } from '../support/portone-test-app';
+import { eventually } from '../support/webhook-delivery';
 import { startRedisServer, type TestRedisServer } from '../support/redis-server';
 import { post, startWebhookApp, type WebhookTestApp } from '../support/webhook-test-app';
-
-async function eventually(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise(resolve => setTimeout(resolve, 20));
-  }
-}
 
 describe('queue mode in one process: shutdown, connections, CVS confirm, options', () => {
   let emulator: PortOneEmulator;

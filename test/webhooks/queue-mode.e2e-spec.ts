@@ -3,6 +3,11 @@ import { Queue } from 'bullmq';
 import { CvsService, PortOneModule, type PortOneModuleOptions } from '../../lib';
 import { EMULATOR_WEBHOOK_SECRET, PortOneEmulator } from '../../lib/testing';
 import { emulatorOptions } from '../support/portone-test-app';
+import {
+  eventually as waitFor,
+  sendDelivery as send,
+  type DeliveryAnswer,
+} from '../support/webhook-delivery';
 import { startRedisServer, type TestRedisServer } from '../support/redis-server';
 import {
   startWebhookInstance,
@@ -20,17 +25,6 @@ const QUEUE = {
   closeTimeoutMs: 5_000,
 };
 const BUYER = { name: '김결제', tel: '010-9876-5432' };
-
-interface Answer {
-  readonly status: number;
-  readonly body: Record<string, unknown>;
-}
-
-async function send(url: string, body: string, headers: Record<string, string>): Promise<Answer> {
-  const response = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(35_000) });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
-}
 
 const json = { 'content-type': 'application/json' };
 
@@ -64,16 +58,11 @@ describe('queue mode (BullMQ): two app instances in separate processes, one real
     await emulator?.close();
   }, 30_000);
 
+  const eventually = (condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000) =>
+    waitFor(condition, what, timeoutMs);
+
   const facts = (kind: string, id: string): InstanceFact[] =>
     instances.flatMap(instance => instance.facts).filter(fact => fact.kind === kind && fact.id === id);
-
-  async function eventually(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000) {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await condition())) {
-      if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-      await new Promise(resolve => setTimeout(resolve, 50));
-    }
-  }
 
   function v2Delivery(script: Record<string, unknown> = {}): {
     id: string;
@@ -244,7 +233,7 @@ describe('queue mode (BullMQ): two app instances in separate processes, one real
     await redisServer.stop();
     const delivery = v2Delivery();
     const started = Date.now();
-    const refused = await send(survivor.webhookUrl, delivery.body, delivery.headers);
+    const refused: DeliveryAnswer = await send(survivor.webhookUrl, delivery.body, delivery.headers);
     expect(refused.status).toBe(503);
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(facts('handler-start', delivery.id)).toHaveLength(0);
