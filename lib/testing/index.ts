@@ -12,7 +12,7 @@ export {
   type EmulatorChannelKeys,
   type EmulatorClock,
 } from './emulator';
-export type { EmulatorClockAdvance } from './time/advance';
+export type { EmulatorClockAdvance } from './time/advance.types';
 export { EMULATOR_DEFAULTS, type EmulatorChannel, type PortOneEmulatorOptions } from './options';
 export type { EmulatorFault } from './http/faults';
 export type { EmulatorExchange } from './http/exchange';
@@ -49,6 +49,6 @@ export type {
   EmulatorWebhookDeliveryOptions,
   EmulatorWebhookSchedule,
 } from './webhooks/schedules';
-export type { SendV2WebhookOptions } from './webhooks/send-v2';
+export type { SendV2WebhookOptions } from './webhooks/send-v2.types';
 export type { EmulatorV2WebhookEvent, EmulatorV2WebhookType } from './webhooks/v2-events';
 export { EMULATOR_WEBHOOK_SECRET, type SignedWebhook, type SignWebhookOptions } from './webhooks/v2-signing';

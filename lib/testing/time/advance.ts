@@ -1,13 +1,5 @@
 import type { EmulatorState } from '../state';
-import type { EmulatorWebhookDelivery } from '../webhooks/delivery-log';
-
-/** What `clock.advance` did. */
-export interface EmulatorClockAdvance {
-  /** The emulator's time after the advance. */
-  readonly now: Date;
-  /** Webhook attempts made while the clock moved (retries that fell due), oldest first. */
-  readonly attempts: readonly EmulatorWebhookDelivery[];
-}
+import type { EmulatorClockAdvance } from './advance.types';
 
 /** The longest single advance: a year, far beyond any schedule or lifetime the emulator knows. */
 const MAX_ADVANCE_SECONDS = 366 * 86_400;

@@ -1,15 +1,10 @@
 import type { EmulatorState } from '../state';
 import type { EmulatorWebhookHistory } from './delivery-log';
 import { deliverWebhook } from './dispatcher';
-import { resolveSchedule, type EmulatorWebhookSchedule } from './schedules';
-import { signV2Webhook, type SignWebhookOptions } from './v2-signing';
+import { resolveSchedule } from './schedules';
+import type { SendV2WebhookOptions } from './send-v2.types';
+import { signV2Webhook } from './v2-signing';
 import { randomUUID } from 'node:crypto';
-
-/** Options of `sendV2Webhook` / `deliverV2Webhook`. */
-export interface SendV2WebhookOptions extends SignWebhookOptions {
-  /** The schedule of this delivery, instead of the emulator's `webhookDelivery.v2`. */
-  schedule?: EmulatorWebhookSchedule;
-}
 
 /**
  * Sends a V2 event on a schedule. Each attempt is signed when it is sent, with the same `webhook-id` (PortOne
