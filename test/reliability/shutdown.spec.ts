@@ -152,6 +152,10 @@ describe('shutdown while a call waits for its retry', () => {
       while (server.count('/payments/imp_1') < 1 && performance.now() < deadline) {
         await new Promise(resolve => setTimeout(resolve, 5));
       }
+      // The server counts the request before its 503 reaches the client: give the answer time to arrive so the
+      // call is asleep before its retry (Retry-After: 3 s) when close starts, not still on the wire (a busy
+      // machine showed that race). 1 s is well inside the 3 s sleep.
+      await new Promise(resolve => setTimeout(resolve, 1_000));
       const started = performance.now();
       await app.close();
       const error = await call;
