@@ -56,26 +56,10 @@ export function webhookReceiverProblems(raw: unknown): string[] {
   ) {
     problems.push(messages.options.receiverSourceIps);
   }
-  const store = options.claimStore as Partial<PortOneWebhookClaimStore> | undefined;
-  if (
-    store !== undefined &&
-    !(
-      typeof store?.claim === 'function' &&
-      typeof store.complete === 'function' &&
-      typeof store.release === 'function'
-    )
-  ) {
+  if (!isUnsetOrHasMethods<PortOneWebhookClaimStore>(options.claimStore, ['claim', 'complete', 'release'])) {
     problems.push(messages.options.receiverClaimStore);
   }
-  const queue = options.queue as Partial<PortOneWebhookQueue> | undefined;
-  if (
-    queue !== undefined &&
-    !(
-      typeof queue?.enqueue === 'function' &&
-      typeof queue.start === 'function' &&
-      typeof queue.close === 'function'
-    )
-  ) {
+  if (!isUnsetOrHasMethods<PortOneWebhookQueue>(options.queue, ['enqueue', 'start', 'close'])) {
     problems.push(messages.options.receiverQueue);
   }
   return problems;
@@ -102,4 +86,11 @@ export function normalizeIp(ip: string): string {
   return trimmed.toLowerCase().startsWith('::ffff:') && isIP(trimmed.slice(7)) === 4
     ? trimmed.slice(7)
     : trimmed;
+}
+
+/** An option the app may leave out, or an object with every one of the given methods (the interface's shape). */
+function isUnsetOrHasMethods<T>(value: unknown, methods: readonly (keyof T & string)[]): boolean {
+  if (value === undefined) return true;
+  const candidate = value as Record<string, unknown> | null;
+  return methods.every(method => typeof candidate?.[method] === 'function');
 }
