@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { WEBHOOK_PATH } from './cvs/cvs.controller';
 
 /** Where the sample serves its OpenAPI document; Swagger UI is at the root. */
 export const OPENAPI_JSON_PATH = '/openapi.json';
@@ -18,10 +19,22 @@ export function setUpSwagger(app: INestApplication): OpenAPIObject {
     )
     .setVersion('0.1.0')
     .build();
-  const document = SwaggerModule.createDocument(app, config);
+  const document = withoutPortOneCallbacks(SwaggerModule.createDocument(app, config));
   SwaggerModule.setup('/', app, document, {
     jsonDocumentUrl: OPENAPI_JSON_PATH,
     yamlDocumentUrl: '/openapi.yaml',
   });
   return document;
+}
+
+/**
+ * The module's webhook routes answer PortOne, on PortOne's contract (signed or re-read notices, the CVS
+ * confirm call; see docs/webhooks.md): no client of this API calls them, so the document leaves them out.
+ */
+function withoutPortOneCallbacks(document: OpenAPIObject): OpenAPIObject {
+  const callbackPrefix = `/${WEBHOOK_PATH}`;
+  const paths = Object.entries(document.paths).filter(
+    ([path]) => path !== callbackPrefix && !path.startsWith(`${callbackPrefix}/`),
+  );
+  return { ...document, paths: Object.fromEntries(paths) };
 }

@@ -9,9 +9,16 @@ import {
   Param,
   Post,
 } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
+import { ApiPortOneErrorAnswers } from '../common/error-answers';
 import { ChannelKeys } from '../config/channel-keys';
 import { CertificationService, PortOneApiError } from '../portone';
-import { toCertificationView, type CertificationView } from './certification.view';
+import {
+  CertificationDeletedView,
+  CertificationView,
+  OtpRequestedView,
+  toCertificationView,
+} from './certification.view';
 import { ConfirmOtpBodyDto } from './dto/confirm-otp-body.dto';
 import { RequestOtpBodyDto } from './dto/request-otp-body.dto';
 
@@ -19,6 +26,7 @@ import { RequestOtpBodyDto } from './dto/request-otp-body.dto';
  * PortOne V1 identity verification through the API-only OTP flow: request an SMS code, confirm it, read the
  * result, then delete it from PortOne once you have stored what you need.
  */
+@ApiPortOneErrorAnswers()
 @Controller('certifications')
 export class CertificationController {
   constructor(
@@ -28,13 +36,15 @@ export class CertificationController {
 
   /** Step 1: PortOne checks the person with the carrier and texts a code. Answers the `impUid` to confirm. */
   @Post('otp')
-  async requestOtp(@Body() body: RequestOtpBodyDto): Promise<{ impUid: string }> {
+  @ApiCreatedResponse({ type: OtpRequestedView, description: 'the code is on its way' })
+  async requestOtp(@Body() body: RequestOtpBodyDto): Promise<OtpRequestedView> {
     const { impUid } = await this.certifications.requestOtp({ ...body, channelKey: this.channelKeys.danal });
     return { impUid };
   }
 
   /** Step 2: the person typed the code. */
   @Post(':impUid/confirm')
+  @ApiOkResponse({ type: CertificationView, description: 'certified; the person is masked' })
   @HttpCode(HttpStatus.OK)
   async confirm(
     @Param('impUid') impUid: string,
@@ -48,13 +58,15 @@ export class CertificationController {
   }
 
   @Get(':impUid')
+  @ApiOkResponse({ type: CertificationView })
   async get(@Param('impUid') impUid: string): Promise<CertificationView> {
     return toCertificationView(await this.certifications.get(impUid));
   }
 
   /** Removes the person's data from PortOne. Do it as soon as you have stored what you need. */
   @Delete(':impUid')
-  async delete(@Param('impUid') impUid: string): Promise<{ impUid: string; deleted: true }> {
+  @ApiOkResponse({ type: CertificationDeletedView })
+  async delete(@Param('impUid') impUid: string): Promise<CertificationDeletedView> {
     await this.certifications.delete(impUid);
     return { impUid, deleted: true };
   }

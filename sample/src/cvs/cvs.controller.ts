@@ -1,16 +1,18 @@
 import { Body, Controller, Delete, Param, Post, Req } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
+import { ApiPortOneErrorAnswers } from '../common/error-answers';
+import { ChannelKeys } from '../config/channel-keys';
+import { OrdersService } from '../orders/orders.service';
+import { CvsService } from '../portone';
+import { CvsPaymentView, toCvsPaymentView } from './cvs-payment.view';
+import { IssueBarcodeBodyDto } from './dto/issue-barcode-body.dto';
 
 /** The parts of the HTTP request the controller reads (Express and Fastify both have them). */
 interface IncomingRequest {
   readonly protocol: string;
   readonly headers: { readonly host?: string };
 }
-import { ChannelKeys } from '../config/channel-keys';
-import { OrdersService } from '../orders/orders.service';
-import { CvsService } from '../portone';
-import { toCvsPaymentView, type CvsPaymentView } from './cvs-payment.view';
-import { IssueBarcodeBodyDto } from './dto/issue-barcode-body.dto';
 
 /** Where the module receives PortOne's calls (see `webhook` in app.module.ts). */
 export const WEBHOOK_PATH = 'portone/webhook';
@@ -20,6 +22,7 @@ export const WEBHOOK_PATH = 'portone/webhook';
  * PortOne then calls this app back: `confirm_url` before the store takes the money, `notice_url` once paid
  * (handled in cvs-payment.events.ts).
  */
+@ApiPortOneErrorAnswers()
 @Controller('cvs')
 export class CvsController {
   constructor(
@@ -30,6 +33,7 @@ export class CvsController {
   ) {}
 
   @Post()
+  @ApiCreatedResponse({ type: CvsPaymentView, description: 'the barcode to show the buyer' })
   async issue(@Body() body: IssueBarcodeBodyDto, @Req() req: IncomingRequest): Promise<CvsPaymentView> {
     const webhookUrl = `${this.publicUrl(req)}/${WEBHOOK_PATH}`;
     const payment = await this.cvs.issue({
@@ -44,6 +48,7 @@ export class CvsController {
 
   /** Only an unpaid barcode can be revoked; revoking it twice, or after payment, answers 409. */
   @Delete(':impUid')
+  @ApiOkResponse({ type: CvsPaymentView, description: 'revoked' })
   async revoke(@Param('impUid') impUid: string): Promise<CvsPaymentView> {
     const payment = await this.cvs.revoke(impUid);
     this.orders.cancel(payment.merchantUid);

@@ -1,16 +1,64 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { maskName, maskPhone } from '../common/mask';
-import { isUnrecognizedIdentityVerification, type IdentityVerification } from '../portone';
+import {
+  isUnrecognizedIdentityVerification,
+  type IdentityVerification,
+  type PortOnePageInfo,
+} from '../portone';
+
+/** The person, masked: `홍*동`, `010-****-5678`. */
+export class MaskedCustomerView {
+  @ApiPropertyOptional({ example: '홍*동' })
+  name?: string;
+
+  @ApiPropertyOptional({ example: '010-****-5678' })
+  phoneNumber?: string;
+}
 
 /** What the client sees of a verification: enough to drive the screen, no raw personal data. */
-export interface IdentityVerificationView {
+export class IdentityVerificationView {
+  @ApiPropertyOptional({ example: 'verification-1' })
   id?: string;
-  status: string;
+
+  @ApiProperty({
+    example: 'READY',
+    description: 'READY, VERIFIED or FAILED (or a status PortOne adds later, passed through)',
+  })
+  status!: string;
+
+  @ApiPropertyOptional({ type: String, format: 'date-time' })
   requestedAt?: Date;
+
+  @ApiPropertyOptional({ type: String, format: 'date-time' })
   verifiedAt?: Date;
-  /** Masked: `홍*동`, `010-****-5678`. */
-  customer?: { name?: string; phoneNumber?: string };
+
+  @ApiPropertyOptional({ type: MaskedCustomerView })
+  customer?: MaskedCustomerView;
+
   /** FAILED only: why, in PortOne's words. */
+  @ApiPropertyOptional({ description: "FAILED only: why, in PortOne's words" })
   failureReason?: string;
+}
+
+/** Paging of a list, as PortOne gives it (`number` from 0). */
+export class PageInfoView implements PortOnePageInfo {
+  @ApiProperty({ example: 0 })
+  number!: number;
+
+  @ApiProperty({ example: 10 })
+  size!: number;
+
+  @ApiProperty({ example: 1 })
+  totalCount!: number;
+}
+
+/** `GET /identity-verifications`: one page of verifications, newest first. */
+export class IdentityVerificationPageView {
+  @ApiProperty({ type: [IdentityVerificationView] })
+  items!: IdentityVerificationView[];
+
+  @ApiProperty({ type: PageInfoView })
+  page!: PageInfoView;
 }
 
 /**
