@@ -16,6 +16,7 @@ export {
   InjectPortOne,
   InjectPortOneHttp,
   getPortOneHttpToken,
+  getPortOneOptionsToken,
   getPortOneToken,
   type PortOneServiceClass,
 } from './portone.tokens';

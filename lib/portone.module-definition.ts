@@ -1,7 +1,11 @@
-import { ConfigurableModuleBuilder, type ConfigurableModuleAsyncOptions } from '@nestjs/common';
+import {
+  ConfigurableModuleBuilder,
+  type ConfigurableModuleAsyncOptions,
+  type Provider,
+} from '@nestjs/common';
 import type { PortOneModuleOptions } from './options/portone-module-options.interface';
 import { portOneRegistration } from './portone.providers';
-import { PORTONE_MODULE_OPTIONS } from './portone.tokens';
+import { PORTONE_MODULE_OPTIONS, getPortOneOptionsToken } from './portone.tokens';
 import {
   webhookMountProblems,
   withWebhookRoutes,
@@ -34,7 +38,8 @@ const EXTRAS: PortOneModuleExtras = { isGlobal: false, name: undefined, webhook:
 
 /**
  * `forRoot` / `forRootAsync` come from Nest's ConfigurableModuleBuilder; the options are provided under
- * `PORTONE_MODULE_OPTIONS`, and the extras shape the rest of the dynamic module.
+ * `getPortOneOptionsToken(name)` (`PORTONE_MODULE_OPTIONS` without a name), and the extras shape the rest of
+ * the dynamic module.
  * @internal
  */
 export const {
@@ -50,7 +55,7 @@ export const {
       {
         ...definition,
         global: extras.isGlobal,
-        providers: [...(definition.providers ?? []), ...registration.providers],
+        providers: [...ownOptionsToken(definition.providers ?? [], extras.name), ...registration.providers],
         exports: [...(definition.exports ?? []), ...registration.exports],
       },
       extras.webhook,
@@ -58,6 +63,20 @@ export const {
     );
   })
   .build();
+
+/**
+ * The builder provides every registration's options under `PORTONE_MODULE_OPTIONS`; a named registration's
+ * move to `getPortOneOptionsToken(name)`, so that overriding one registration's options in a test (an
+ * app-wide operation in Nest) does not replace the others'.
+ */
+function ownOptionsToken(providers: Provider[], name: string | undefined): Provider[] {
+  if (name === undefined) return providers;
+  return providers.map(provider =>
+    typeof provider === 'object' && provider.provide === PORTONE_MODULE_OPTIONS
+      ? { ...provider, provide: getPortOneOptionsToken(name) }
+      : provider,
+  );
+}
 
 /** What `forRootAsync` accepts: `imports`, `inject`, one of `useFactory`, `useClass`, `useExisting`, and the extras. @publicApi */
 export type PortOneModuleAsyncOptions = ConfigurableModuleAsyncOptions<

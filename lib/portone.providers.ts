@@ -1,12 +1,11 @@
 import type { InjectionToken, Provider } from '@nestjs/common';
 import { CertificationService } from './certification/certification.service';
 import { createV1Api, createV2Api, type PortOneApi } from './create-api';
-import type { PortOneClient } from './core/portone-client';
 import { CvsService } from './cvs-payment/cvs.service';
 import { PortOneConfigurationError } from './errors';
 import { messages } from './errors/messages';
 import { IdentityVerificationService } from './identity-verification/identity-verification.service';
-import { resolveModuleOptions, type ResolvedPortOneOptions } from './options/resolve-options';
+import { resolveModuleOptions } from './options/resolve-options';
 import {
   PORTONE_RESOLVED_OPTIONS,
   PORTONE_V1_API,
@@ -14,14 +13,13 @@ import {
   PORTONE_V2_API,
   PORTONE_V2_CLIENT,
 } from './portone.constants';
-import { PORTONE_MODULE_OPTIONS, getPortOneHttpToken, getPortOneToken } from './portone.tokens';
+import { getPortOneHttpToken, getPortOneOptionsToken, getPortOneToken } from './portone.tokens';
 
-/** The services, and the API generation each one calls. */
-const SERVICES = [
-  { service: CertificationService, client: PORTONE_V1_CLIENT },
-  { service: CvsService, client: PORTONE_V1_CLIENT },
-  { service: IdentityVerificationService, client: PORTONE_V2_CLIENT },
-] as const;
+/**
+ * The services. Nest builds each from its class, injecting what its constructor's `@Inject` decorators name
+ * (its API's client, the resolved options) from the registration's own providers.
+ */
+const SERVICES = [CertificationService, CvsService, IdentityVerificationService] as const;
 
 /** What one registration provides and exports. @internal */
 export interface PortOneRegistration {
@@ -43,11 +41,9 @@ export function portOneRegistration(
   if (name !== undefined && (typeof name !== 'string' || name.trim() === '')) {
     throw new PortOneConfigurationError([messages.options.registrationName]);
   }
-  const services: Provider[] = SERVICES.map(({ service, client }) => ({
+  const services: Provider[] = SERVICES.map(service => ({
     provide: getPortOneToken(service, name),
-    // The resolved options too: CvsService reads its lookup default (`v1.includeSandbox`) from them.
-    useFactory: (api: PortOneClient, options: ResolvedPortOneOptions) => new service(api, options),
-    inject: [client, PORTONE_RESOLVED_OPTIONS],
+    useClass: service,
   }));
   const httpServices: Provider[] = (['v1', 'v2'] as const).map(api => ({
     provide: getPortOneHttpToken(api, name),
@@ -60,7 +56,7 @@ export function portOneRegistration(
         provide: PORTONE_RESOLVED_OPTIONS,
         // The registration's own problems (the `webhook` extra's) are listed with the options'.
         useFactory: (raw: unknown) => resolveModuleOptions(raw, registrationProblems),
-        inject: [PORTONE_MODULE_OPTIONS],
+        inject: [getPortOneOptionsToken(name)],
       },
       { provide: PORTONE_V1_API, useFactory: createV1Api, inject: [PORTONE_RESOLVED_OPTIONS] },
       { provide: PORTONE_V2_API, useFactory: createV2Api, inject: [PORTONE_RESOLVED_OPTIONS] },
@@ -70,7 +66,7 @@ export function portOneRegistration(
       ...httpServices,
     ],
     exports: [
-      ...SERVICES.map(({ service }) => getPortOneToken(service, name)),
+      ...SERVICES.map(service => getPortOneToken(service, name)),
       getPortOneHttpToken('v1', name),
       getPortOneHttpToken('v2', name),
     ],

@@ -1,19 +1,35 @@
 import { Inject, type Type } from '@nestjs/common';
 
 /**
- * Injection token of the raw options a registration was given (what `forRoot` received, or what the
- * `forRootAsync` factory returned). Override it in tests instead of touching `process.env`:
+ * Injection token of the raw options of the registration made without `name` (what `forRoot` received, or
+ * what the `forRootAsync` factory returned). Override it in tests instead of touching `process.env`:
  *
  * ```ts
  * Test.createTestingModule({ imports: [AppModule] })
  *   .overrideProvider(PORTONE_MODULE_OPTIONS)
  *   .useValue({ v2: { apiSecret, baseUrl: emulator.v2BaseUrl } });
  * ```
- * Every registration of the app reads its options under this one token, so an override replaces the options
- * of all of them.
+ * A named registration reads its options under its own token, {@link getPortOneOptionsToken}`(name)`, so this
+ * override leaves it untouched.
  * @publicApi
  */
 export const PORTONE_MODULE_OPTIONS = 'PORTONE_MODULE_OPTIONS';
+
+/**
+ * The injection token of the raw options of the registration called `name`; without a name,
+ * {@link PORTONE_MODULE_OPTIONS}. Each registration has its own, so a test can point one merchant at the
+ * emulator and leave the others as configured:
+ *
+ * ```ts
+ * Test.createTestingModule({ imports: [AppModule] })
+ *   .overrideProvider(getPortOneOptionsToken('agency'))
+ *   .useValue(emulator.moduleOptions());
+ * ```
+ * @publicApi
+ */
+export function getPortOneOptionsToken(name?: string): string {
+  return name === undefined ? PORTONE_MODULE_OPTIONS : `PortOne:${name}:Options`;
+}
 
 /** The services a registration provides. @publicApi */
 export type PortOneServiceClass = Type<object>;

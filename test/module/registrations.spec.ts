@@ -1,14 +1,17 @@
 import { HttpService } from '@nestjs/axios';
 import { Injectable, Module } from '@nestjs/common';
+import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
 import {
   CertificationService,
+  CvsService,
   IdentityVerificationService,
   InjectPortOne,
   PORTONE_MODULE_OPTIONS,
   PortOneConfigurationError,
   PortOneModule,
   getPortOneHttpToken,
+  getPortOneOptionsToken,
   getPortOneToken,
   type PortOneModuleOptions,
 } from '../../lib';
@@ -148,6 +151,119 @@ describe('overrideProvider(PORTONE_MODULE_OPTIONS)', () => {
         .requestOtp(otpRequest(emulator.credentials.channelKeys.danal));
       expect(emulator.countRequests({ path: '/certifications/otp/request' })).toBe(1);
       expect(impUid).toMatch(/^imp_/);
+    } finally {
+      await moduleRef.close();
+    }
+  });
+});
+
+describe('getPortOneOptionsToken(name): each registration its own options token', () => {
+  let emulator: PortOneEmulator;
+  let other: PortOneEmulator;
+  beforeAll(async () => {
+    emulator = await PortOneEmulator.start();
+    other = await PortOneEmulator.start({ v1: { apiKey: 'other_key', apiSecret: 'other_secret' } });
+  });
+  beforeEach(() => {
+    emulator.clearRequests();
+    other.clearRequests();
+  });
+  afterAll(async () => {
+    await emulator.close();
+    await other.close();
+  });
+
+  it('overriding one named registration leaves the other named and the unnamed one as configured', async () => {
+    @Module({
+      imports: [
+        PortOneModule.forRootAsync({
+          name: 'agency',
+          useFactory: (): PortOneModuleOptions => {
+            throw new Error('the agency factory must not run: its options are overridden');
+          },
+        }),
+        PortOneModule.forRoot({ ...emulatorOptions(other), name: 'live' }),
+        PortOneModule.forRoot(emulatorOptions(other)),
+      ],
+    })
+    class AppModule {}
+    const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+      .overrideProvider(getPortOneOptionsToken('agency'))
+      .useValue(emulatorOptions(emulator))
+      .compile();
+    try {
+      const danal = emulator.credentials.channelKeys.danal;
+      await moduleRef
+        .get<CertificationService>(getPortOneToken(CertificationService, 'agency'))
+        .requestOtp(otpRequest(danal));
+      await moduleRef
+        .get<CertificationService>(getPortOneToken(CertificationService, 'live'))
+        .requestOtp(otpRequest(danal));
+      await moduleRef.get(CertificationService).requestOtp(otpRequest(danal));
+      // The overridden registration calls the emulator with its keys; the other two still call `other`.
+      expect(emulator.countRequests({ path: '/certifications/otp/request' })).toBe(1);
+      expect(other.countRequests({ path: '/certifications/otp/request' })).toBe(2);
+      expect(moduleRef.get(getPortOneOptionsToken('live'))).toMatchObject({ v1: { apiKey: 'other_key' } });
+      expect(moduleRef.get(PORTONE_MODULE_OPTIONS)).toMatchObject({ v1: { apiKey: 'other_key' } });
+    } finally {
+      await moduleRef.close();
+    }
+  });
+
+  it('PORTONE_MODULE_OPTIONS is the unnamed registration’s token: overriding it leaves named ones alone', async () => {
+    expect(getPortOneOptionsToken()).toBe(PORTONE_MODULE_OPTIONS);
+    expect(getPortOneOptionsToken('agency')).not.toBe(getPortOneOptionsToken('live'));
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        PortOneModule.forRoot({ ...emulatorOptions(other), name: 'live' }),
+        PortOneModule.forRootAsync({
+          useFactory: (): PortOneModuleOptions => {
+            throw new Error('the unnamed factory must not run: its options are overridden');
+          },
+        }),
+      ],
+    })
+      .overrideProvider(PORTONE_MODULE_OPTIONS)
+      .useValue(emulatorOptions(emulator))
+      .compile();
+    try {
+      const danal = emulator.credentials.channelKeys.danal;
+      await moduleRef.get(CertificationService).requestOtp(otpRequest(danal));
+      await moduleRef
+        .get<CertificationService>(getPortOneToken(CertificationService, 'live'))
+        .requestOtp(otpRequest(danal));
+      expect(emulator.countRequests({ path: '/certifications/otp/request' })).toBe(1);
+      expect(other.countRequests({ path: '/certifications/otp/request' })).toBe(1);
+    } finally {
+      await moduleRef.close();
+    }
+  });
+});
+
+describe('the services', () => {
+  it('are built by Nest from their classes (their constructors’ @Inject decorators are what resolves them)', async () => {
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        DiscoveryModule,
+        PortOneModule.forRoot({ v1: { apiKey: 'k', apiSecret: 's' }, v2: { apiSecret: 'secret' } }),
+        PortOneModule.forRoot({ name: 'agency', v1: { apiKey: 'k', apiSecret: 's' } }),
+      ],
+    }).compile();
+    try {
+      const wrappers = moduleRef.get(DiscoveryService).getProviders();
+      for (const service of [CertificationService, CvsService, IdentityVerificationService]) {
+        for (const token of [getPortOneToken(service), getPortOneToken(service, 'agency')]) {
+          const wrapper = wrappers.find(candidate => candidate.token === token);
+          // A class provider: Nest instantiates the class itself (a factory provider would have `inject`).
+          const label = typeof token === 'string' ? token : service.name;
+          expect({ label, metatype: wrapper?.metatype, inject: wrapper?.inject ?? null }).toEqual({
+            label,
+            metatype: service,
+            inject: null,
+          });
+          expect(moduleRef.get(token)).toBeInstanceOf(service);
+        }
+      }
     } finally {
       await moduleRef.close();
     }
