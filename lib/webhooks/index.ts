@@ -1,12 +1,32 @@
-export { OnPortOneWebhook } from './decorators/on-portone-webhook.decorator';
+export {
+  OnPortOneWebhook,
+  type PortOneWebhookHandlerDecorator,
+  type PortOneWebhookTypeSelector,
+} from './decorators/on-portone-webhook.decorator';
 export { OnCvsConfirm } from './decorators/on-cvs-confirm.decorator';
 export type {
   CvsConfirmRequest,
   PortOneV1PaymentEvent,
   PortOneV1PaymentEventType,
+  PortOneV2UnrecognizedWebhookEvent,
+  PortOneV2UnrecognizedWebhookType,
   PortOneV2WebhookEvent,
+  PortOneV2WebhookEventBase,
+  PortOneV2WebhookEventOf,
   PortOneWebhookEvent,
+  PortOneWebhookEventFor,
+  PortOneWebhookEventType,
 } from './events/webhook-events';
+export {
+  PORTONE_V2_WEBHOOK_EVENT_TYPES,
+  isPortOneV2WebhookEventType,
+  type PortOneV2BillingKeyWebhookData,
+  type PortOneV2CancellationWebhookData,
+  type PortOneV2ConfirmWebhookData,
+  type PortOneV2TransactionWebhookData,
+  type PortOneV2WebhookDataByType,
+  type PortOneV2WebhookEventType,
+} from './events/v2-webhook-data';
 export type { PortOneWebhookClaim, PortOneWebhookClaimStore } from './claims/webhook-claim-store.interface';
 export type {
   PortOneWebhookJob,

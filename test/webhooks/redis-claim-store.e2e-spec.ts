@@ -6,6 +6,13 @@ import { emulatorOptions } from '../support/portone-test-app';
 import { startRedisServer, type TestRedisServer } from '../support/redis-server';
 import { post, startWebhookApp, type WebhookTestApp } from '../support/webhook-test-app';
 
+/** A V2 event with the fields PortOne's SDK declares for it (the module refuses one without them). */
+const paidEvent = {
+  type: 'Transaction.Paid',
+  timestamp: '2026-11-29T00:00:00Z',
+  data: { storeId: 's', paymentId: 'p', transactionId: 't' },
+};
+
 describe('RedisWebhookClaimStore against a real redis-server', () => {
   let server: TestRedisServer;
   let redis: Redis;
@@ -96,10 +103,7 @@ describe('RedisWebhookClaimStore against a real redis-server', () => {
     const dispatched = () => first.handlers.events.length + second.handlers.events.length;
 
     it('a V2 delivery sent to both instances at once is dispatched once', async () => {
-      const signed = emulator.signWebhook(
-        { type: 'Transaction.Paid', data: { paymentId: 'p' } },
-        { id: 'wh-shared-1' },
-      );
+      const signed = emulator.signWebhook(paidEvent, { id: 'wh-shared-1' });
       const headers = { 'content-type': 'application/json', ...signed.headers };
       const answers = await Promise.all([
         post(first.webhookUrl, signed.body, headers),
@@ -130,7 +134,7 @@ describe('RedisWebhookClaimStore against a real redis-server', () => {
 
     it('a handler that throws on one instance releases the claim: the retry on the other is dispatched', async () => {
       first.handlers.failuresLeft = 1;
-      const signed = emulator.signWebhook({ type: 'Transaction.Paid', data: {} }, { id: 'wh-shared-2' });
+      const signed = emulator.signWebhook(paidEvent, { id: 'wh-shared-2' });
       const headers = { 'content-type': 'application/json', ...signed.headers };
       expect((await post(first.webhookUrl, signed.body, headers)).status).toBe(500);
       expect((await post(second.webhookUrl, signed.body, headers)).status).toBe(200);
@@ -154,7 +158,7 @@ describe('RedisWebhookClaimStore against a real redis-server', () => {
         webhookReceiver: { claimStore: new RedisWebhookClaimStore(broken) },
       });
       try {
-        const delivery = await emulator.sendV2Webhook(app.webhookUrl, { type: 'Transaction.Paid', data: {} });
+        const delivery = await emulator.sendV2Webhook(app.webhookUrl, paidEvent);
         expect(delivery.status).toBe(503);
         expect(app.handlers.events).toEqual([]);
       } finally {

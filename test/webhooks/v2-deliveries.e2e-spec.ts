@@ -1,5 +1,11 @@
 import { PortOneEmulator, EMULATOR_WEBHOOK_SECRET } from '../../lib/testing';
-import type { PortOneModuleOptions, PortOneV2WebhookEvent } from '../../lib';
+import {
+  PORTONE_V2_WEBHOOK_EVENT_TYPES,
+  type PortOneModuleOptions,
+  type PortOneV2WebhookEvent,
+  type PortOneV2WebhookEventType,
+} from '../../lib';
+import { V2_WEBHOOK_DATA_FIELDS } from '../../lib/webhooks/events/v2-webhook-data';
 import { CapturingLogger } from '../support/capturing-logger';
 import { currentHttpAdapter } from '../support/http-adapter';
 import { spyOn, type Spy } from '../support/spy';
@@ -55,7 +61,14 @@ describe('V2 webhook deliveries', () => {
       const delivery = await emulator.sendV2Webhook(web.webhookUrl, paid, { id: 'wh-paid-1' });
       expect(delivery.status).toBe(200);
       expect(web.handlers.events).toEqual<PortOneV2WebhookEvent[]>([
-        { api: 'v2', type: 'Transaction.Paid', webhookId: 'wh-paid-1', data: paid.data, body: paid },
+        {
+          api: 'v2',
+          type: 'Transaction.Paid',
+          timestamp: paid.timestamp,
+          webhookId: 'wh-paid-1',
+          data: paid.data,
+          body: paid,
+        },
       ]);
     });
 
@@ -243,6 +256,76 @@ describe('V2 webhook deliveries', () => {
     });
   });
 
+  describe('typed events (the union of the event types PortOne’s SDK declares)', () => {
+    let web: WebhookTestApp;
+    const logger = new CapturingLogger();
+    beforeAll(async () => {
+      web = await startWebhookApp(options([EMULATOR_WEBHOOK_SECRET], logger));
+    });
+    afterAll(() => web?.close());
+    beforeEach(() => web.handlers.reset());
+
+    /** A body for `type` whose data has every declared field, each of its declared JSON type. */
+    function declaredEvent(type: PortOneV2WebhookEventType) {
+      const data = Object.fromEntries(
+        Object.entries(V2_WEBHOOK_DATA_FIELDS[type]).map(([field, kind]) => [
+          field,
+          kind === 'number' ? 1000 : `${field}-1`,
+        ]),
+      );
+      return { type, timestamp: '2026-12-01T00:00:00Z', data };
+    }
+
+    it('dispatches each declared type with its timestamp and data', async () => {
+      for (const type of PORTONE_V2_WEBHOOK_EVENT_TYPES) {
+        const body = declaredEvent(type);
+        expect({ type, status: (await emulator.sendV2Webhook(web.webhookUrl, body)).status }).toEqual({
+          type,
+          status: 200,
+        });
+      }
+      expect(web.handlers.events.map(e => [e.type, 'timestamp' in e && e.timestamp])).toEqual(
+        PORTONE_V2_WEBHOOK_EVENT_TYPES.map(type => [type, '2026-12-01T00:00:00Z']),
+      );
+      const confirm = web.handlers.events.find(e => e.type === 'Transaction.Confirm');
+      expect(confirm?.type === 'Transaction.Confirm' && confirm.data.totalAmount).toBe(1000);
+    });
+
+    it.each<[string, Record<string, unknown>, string]>([
+      ['no paymentId', { storeId: 's', transactionId: 't' }, 'data.paymentId is not a string'],
+      ['a numeric transactionId', { storeId: 's', paymentId: 'p', transactionId: 7 }, 'data.transactionId'],
+    ])(
+      'a declared type with %s: dispatched all the same (PortOne signed it), the log line names the field',
+      async (_case, data, problem) => {
+        const body = { type: 'Transaction.Paid', timestamp: '2026-12-01T00:00:00Z', data };
+        const delivery = await emulator.sendV2Webhook(web.webhookUrl, body);
+        expect(delivery.status).toBe(200);
+        expect(web.handlers.events.map(e => e.type)).toEqual(['Transaction.Paid']);
+        expect(logger.lines.at(-1)).toContain(problem);
+      },
+    );
+
+    it('a declared type without timestamp: dispatched, the log line says so', async () => {
+      const { timestamp: _omitted, ...body } = declaredEvent('BillingKey.Issued');
+      const delivery = await emulator.sendV2Webhook(web.webhookUrl, body);
+      expect(delivery.status).toBe(200);
+      expect(web.handlers.events).toHaveLength(1);
+      expect(logger.lines.at(-1)).toContain('BillingKey.Issued (timestamp is not a string)');
+    });
+
+    it('an unknown type, or none, is dispatched as an unrecognized event whatever its data', async () => {
+      await emulator.sendV2Webhook(web.webhookUrl, {
+        type: 'Transaction.SomethingNew',
+        data: 'not an object',
+      });
+      await emulator.sendV2Webhook(web.webhookUrl, { payment_id: 'p', tx_id: 't', status: 'Paid' });
+      expect(web.handlers.events.map(e => [String(e.type), e.api === 'v2' && e.data])).toEqual([
+        ['Transaction.SomethingNew', {}],
+        ['unknown', {}],
+      ]);
+    });
+  });
+
   describe('the raw body, whatever the app’s body parser does', () => {
     const cases: [string, WebhookAppSettings][] = [
       ['NestFactory, default parsers (the module captures the bytes)', {}],
@@ -268,6 +351,21 @@ describe('V2 webhook deliveries', () => {
         }
       },
     );
+    ])('%s: verifies', async (_case, settings) => {
+      const web = await startWebhookApp(options([EMULATOR_WEBHOOK_SECRET]), settings);
+      try {
+        // Whitespace that a re-serialised parsed body would lose: only the exact bytes verify.
+        const delivery = await emulator.sendV2Webhook(
+          web.webhookUrl,
+          '{ "type" : "Transaction.Paid", "timestamp": "2026-11-29T00:00:00Z",' +
+            ' "data": { "storeId": "s", "paymentId": "p-1", "transactionId": "t-1" } }',
+        );
+        expect(delivery.status).toBe(200);
+        expect(web.handlers.events.map(e => e.type)).toEqual(['Transaction.Paid']);
+      } finally {
+        await web.close();
+      }
+    });
 
     it('a testing module whose JSON parser consumed the body: a clear 500, nothing dispatched', async () => {
       const logger = new CapturingLogger();

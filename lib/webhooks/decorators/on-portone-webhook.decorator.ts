@@ -1,8 +1,32 @@
 import { SetMetadata } from '@nestjs/common';
+import type {
+  PortOneWebhookEvent,
+  PortOneWebhookEventFor,
+  PortOneWebhookEventType,
+} from '../events/webhook-events';
 import { PORTONE_WEBHOOK_HANDLER } from '../webhook.constants';
 
 /** What `@OnPortOneWebhook()` listens to: every event (`'*'`) or the listed types. @internal */
 export type WebhookHandlerSelector = '*' | readonly string[];
+
+/**
+ * A type `@OnPortOneWebhook` accepts: a known one (offered by the editor) or any other string, for V2 types
+ * added after this version.
+ * @publicApi
+ */
+// `string & {}` keeps the known names in the editor's completion list instead of widening to `string`.
+export type PortOneWebhookTypeSelector = PortOneWebhookEventType | (string & {});
+
+/**
+ * A method decorator that only fits a method accepting `Event`: declaring the handler's parameter as another
+ * event type does not compile.
+ * @publicApi
+ */
+export type PortOneWebhookHandlerDecorator<Event> = <Handler extends (event: Event) => unknown>(
+  target: object,
+  key: string | symbol,
+  descriptor: TypedPropertyDescriptor<Handler>,
+) => void;
 
 /**
  * Marks a method of one of your providers as a PortOne webhook handler. The module finds it at boot.
@@ -12,13 +36,22 @@ export type WebhookHandlerSelector = '*' | readonly string[];
  * - `@OnPortOneWebhook(['payment.paid', 'Transaction.Paid'])`: any of several.
  * - `@OnPortOneWebhook()`: every event, including V2 types this module does not know.
  *
- * The method receives a {@link PortOneWebhookEvent}. Each delivery is dispatched at most once; when a handler
- * throws, the module answers 5xx and releases the delivery, so PortOne's retry is dispatched again (to every
- * matching handler: make handlers idempotent).
+ * The method receives a {@link PortOneWebhookEvent}; with types, the event of those types
+ * ({@link PortOneWebhookEventFor}), so `@OnPortOneWebhook('Transaction.Paid')` fits
+ * `onPaid(event: PortOneV2WebhookEventOf<'Transaction.Paid'>)` and refuses a parameter of another event type.
+ * Each delivery is dispatched at most once; when a handler throws, the module answers 5xx and releases the
+ * delivery, so PortOne's retry is dispatched again (to every matching handler: make handlers idempotent).
  * @publicApi
  */
-export function OnPortOneWebhook(type?: string | readonly string[]): MethodDecorator {
+export function OnPortOneWebhook(): PortOneWebhookHandlerDecorator<PortOneWebhookEvent>;
+export function OnPortOneWebhook<const Type extends PortOneWebhookTypeSelector>(
+  type: Type | readonly Type[],
+): PortOneWebhookHandlerDecorator<PortOneWebhookEventFor<Type>>;
+export function OnPortOneWebhook(type?: string | readonly string[]): PortOneWebhookHandlerDecorator<never> {
   const selector: WebhookHandlerSelector =
     type === undefined ? '*' : typeof type === 'string' ? [type] : [...type];
-  return SetMetadata(PORTONE_WEBHOOK_HANDLER, selector);
+  const decorate = SetMetadata(PORTONE_WEBHOOK_HANDLER, selector);
+  return (target, key, descriptor) => {
+    decorate(target, key, descriptor);
+  };
 }

@@ -40,7 +40,8 @@ export async function dispatchOnce(
   if (claim.state === 'in-progress') return { kind: 'in-progress', retryAfterMs: claim.retryAfterMs };
   const { token } = claim;
 
-  const handlers = registry.handlersFor(event.type);
+  // String(): an unrecognized V2 type is a string at runtime, typed apart only for narrowing.
+  const handlers = registry.handlersFor(String(event.type));
   for (const handler of handlers) {
     try {
       await handler.invoke(event);

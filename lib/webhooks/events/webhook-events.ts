@@ -1,4 +1,5 @@
 import type { PortOnePayment, PortOnePaymentStatus } from '../../cvs-payment/models/payment.model';
+import type { PortOneV2WebhookDataByType, PortOneV2WebhookEventType } from './v2-webhook-data';
 
 /** The event a V1 payment notice becomes: `payment.` + the status the module re-read from PortOne. @publicApi */
 export type PortOneV1PaymentEventType = `payment.${PortOnePaymentStatus}`;
@@ -17,25 +18,78 @@ export interface PortOneV1PaymentEvent {
   readonly cancellationId?: string;
 }
 
+declare const _unrecognized: unique symbol;
+
 /**
- * A V2 webhook delivery whose Standard Webhooks signature checked out. `type` is PortOne's (e.g.
- * `Transaction.Paid`, `BillingKey.Issued`); types this module does not know are delivered as they are.
+ * The type of a V2 event this module does not know. At runtime it is the string PortOne sent (`'unknown'`
+ * for the untyped 2024-01-01 format); TypeScript sees a type of its own, as in PortOne's SDK, so that
+ * `event.type === 'Transaction.Paid'` narrows to the known event. Read it with `String(event.type)`.
  * @publicApi
  */
-export interface PortOneV2WebhookEvent {
+export type PortOneV2UnrecognizedWebhookType = typeof _unrecognized;
+
+/** What every V2 event carries. @publicApi */
+export interface PortOneV2WebhookEventBase {
   readonly api: 'v2';
-  /** PortOne's event type; `unknown` for the untyped 2024-01-01 format (`{ payment_id, tx_id, status }`). */
-  readonly type: string;
   /** The `webhook-id` header: the same for every retry of one delivery. */
   readonly webhookId: string;
-  /** The `data` object of the body (`storeId`, `paymentId`, `transactionId`, …); `{}` when absent. */
-  readonly data: Readonly<Record<string, unknown>>;
   /** The whole verified body as PortOne sent it. */
   readonly body: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * A V2 delivery of a type the official SDK declares, signature verified and its `data` checked against the
+ * declared fields: `PortOneV2WebhookEventOf<'Transaction.Paid'>` has `data.paymentId`, `data.storeId` and
+ * `data.transactionId`.
+ * @publicApi
+ */
+export type PortOneV2WebhookEventOf<Type extends PortOneV2WebhookEventType> = {
+  readonly [Known in Type]: PortOneV2WebhookEventBase & {
+    readonly type: Known;
+    /** When the event happened (RFC 3339); the same for every retry. */
+    readonly timestamp: string;
+    readonly data: Readonly<PortOneV2WebhookDataByType[Known]>;
+  };
+}[Type];
+
+/**
+ * A V2 delivery of a type this module does not know (PortOne added it after this version), signature
+ * verified and dispatched, never rejected: to `@OnPortOneWebhook()` handlers and to handlers listing its
+ * type by name.
+ * @publicApi
+ */
+export interface PortOneV2UnrecognizedWebhookEvent extends PortOneV2WebhookEventBase {
+  /** The type PortOne sent, typed apart from the known ones (see {@link PortOneV2UnrecognizedWebhookType}). */
+  readonly type: PortOneV2UnrecognizedWebhookType;
+  /** The `data` object of the body; `{}` when absent. */
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * A V2 webhook delivery whose Standard Webhooks signature checked out: one of the events PortOne's SDK
+ * declares, discriminated by `type` (`switch (event.type)` narrows `data`), or an unrecognized one.
+ * @publicApi
+ */
+export type PortOneV2WebhookEvent =
+  PortOneV2WebhookEventOf<PortOneV2WebhookEventType> | PortOneV2UnrecognizedWebhookEvent;
+
 /** What an `@OnPortOneWebhook()` handler receives. @publicApi */
 export type PortOneWebhookEvent = PortOneV1PaymentEvent | PortOneV2WebhookEvent;
+
+/** An event type `@OnPortOneWebhook(type)` knows: V1 `payment.<status>` or a V2 type the SDK declares. @publicApi */
+export type PortOneWebhookEventType = PortOneV1PaymentEventType | PortOneV2WebhookEventType;
+
+/**
+ * The event a handler of `Type` receives: `PortOneWebhookEventFor<'Transaction.Paid'>` is the paid event,
+ * a V1 `payment.<status>` is the V1 event, any other string an unrecognized V2 event; a union of types gives
+ * the union of events.
+ * @publicApi
+ */
+export type PortOneWebhookEventFor<Type extends string> = Type extends PortOneV2WebhookEventType
+  ? PortOneV2WebhookEventOf<Type>
+  : Type extends PortOneV1PaymentEventType
+    ? PortOneV1PaymentEvent
+    : PortOneV2UnrecognizedWebhookEvent;
 
 /**
  * PortOne's synchronous "may the store take this payment?" call for a CVS barcode (`confirm_url`).

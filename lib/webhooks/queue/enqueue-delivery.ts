@@ -18,15 +18,10 @@ export function queueV2Event(
   queue: PortOneWebhookQueue,
   event: PortOneV2WebhookEvent,
 ): Promise<WebhookAnswer> {
-  return stored(
-    queue,
-    v2DeliveryKey(event),
-    { kind: 'v2-event', event },
-    `v2 delivery ${logValue(event.type)}`,
-    {
-      event: event.type,
-    },
-  );
+  const type = logValue(String(event.type));
+  return stored(queue, v2DeliveryKey(event), { kind: 'v2-event', event }, `v2 delivery ${type}`, {
+    event: type,
+  });
 }
 
 /**

@@ -29,13 +29,15 @@ export async function processWebhookJob(
 ): Promise<void> {
   const event = await eventOf(key, job, deps);
   if (!event) return;
-  for (const handler of deps.registry.handlersFor(event.type)) {
+  // String(): an unrecognized V2 type is PortOne's string at runtime, typed apart only for narrowing.
+  const type = String(event.type);
+  for (const handler of deps.registry.handlersFor(type)) {
     try {
       await handler.invoke(event);
     } catch (error) {
       throw new PortOneWebhookJobError(
-        `${event.type} handler ${handler.name} threw ${nameOf(error)}`,
-        event.type,
+        `${type} handler ${handler.name} threw ${nameOf(error)}`,
+        type,
         handler.name,
       );
     }

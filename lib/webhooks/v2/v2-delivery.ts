@@ -1,5 +1,4 @@
 import type { Webhook } from 'standardwebhooks';
-import { isJsonObject } from '../../mapping/json-readers';
 import { dispatchOnce } from '../dispatch/once-only-dispatcher';
 import { outcomeAnswer } from '../dispatch/outcome-answer';
 import { logValue } from '../../logging/log-value';
@@ -8,6 +7,7 @@ import type { WebhookHandlerRegistry } from '../handlers/webhook-handler-registr
 import { answer, type WebhookAnswer } from '../http/webhook-answer';
 import type { WebhookHttpRequest } from '../http/webhook-request';
 import type { ResolvedWebhookReceiverOptions } from '../options/resolve-webhook-receiver-options';
+import { readV2Event } from './read-v2-event';
 import { verifyV2Delivery } from './verify-v2-delivery';
 
 /** @internal */
@@ -29,9 +29,12 @@ export async function handleV2Delivery(
 ): Promise<WebhookAnswer> {
   const verified = verifiedV2Event(req, rawBody, deps.verifiers);
   if (!verified.ok) return verified.answer;
-  const { event } = verified;
+  const { event, problem } = verified;
   const outcome = await dispatchOnce(v2DeliveryKey(event), event, deps.registry, deps.options);
-  return outcomeAnswer(outcome, `v2 delivery ${logValue(event.type)}`, { event: event.type });
+  // String(): an unrecognized type is PortOne's string at runtime, typed apart only for narrowing.
+  const type = logValue(String(event.type));
+  const what = problem === undefined ? `v2 delivery ${type}` : `v2 delivery ${type} (${problem})`;
+  return outcomeAnswer(outcome, what, { event: type });
 }
 
 /** What makes two V2 deliveries the same: PortOne's `webhook-id`, the same on every retry. @internal */
@@ -42,6 +45,7 @@ export function v2DeliveryKey(event: PortOneV2WebhookEvent): string {
 /**
  * Verifies the signature over the raw body and builds the event as PortOne typed it; the answer when the
  * delivery is refused (400 for missing headers or a body that is no JSON object, 401 for anything else).
+ * `problem` names a field PortOne's SDK declares for the type that the body lacks (see readV2Event).
  * @internal
  */
 export function verifiedV2Event(
@@ -49,7 +53,7 @@ export function verifiedV2Event(
   rawBody: Buffer,
   verifiers: readonly Webhook[],
 ):
-  | { readonly ok: true; readonly event: PortOneV2WebhookEvent }
+  | { readonly ok: true; readonly event: PortOneV2WebhookEvent; readonly problem?: string }
   | { readonly ok: false; readonly answer: WebhookAnswer } {
   const verified = verifyV2Delivery(verifiers, req.headers, rawBody);
   if (!verified.ok) {
@@ -65,14 +69,5 @@ export function verifiedV2Event(
       ),
     };
   }
-  const body = verified.body;
-  const data = body.data;
-  const event: PortOneV2WebhookEvent = {
-    api: 'v2',
-    type: typeof body.type === 'string' && body.type !== '' ? body.type : 'unknown',
-    webhookId: verified.webhookId,
-    data: isJsonObject(data) ? data : {},
-    body,
-  };
-  return { ok: true, event };
+  return { ok: true, ...readV2Event(verified.body, verified.webhookId) };
 }
