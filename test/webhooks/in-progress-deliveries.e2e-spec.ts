@@ -58,7 +58,12 @@ describe('inline mode never acknowledges a delivery whose handler is still runni
   function signedV2Delivery(): Delivery {
     orders += 1;
     const signed = emulator.signWebhook(
-      { type: 'Transaction.Paid', timestamp: new Date().toISOString(), data: { paymentId: `pay-${orders}` } },
+      {
+        type: 'Transaction.Paid',
+        timestamp: new Date().toISOString(),
+        // The fields PortOne's SDK declares for Transaction.Paid (the module refuses a body without them).
+        data: { paymentId: `pay-${orders}`, storeId: 'store-1', transactionId: `tx-${orders}` },
+      },
       { id: `wh-in-progress-${orders}` },
     );
     return { body: signed.body, headers: { 'content-type': 'application/json', ...signed.headers } };

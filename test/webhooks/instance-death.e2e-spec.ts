@@ -58,7 +58,12 @@ describe('inline mode: an instance killed mid-handler (separate processes, share
     const json = { 'content-type': 'application/json' };
     const v1 = JSON.stringify({ imp_uid: issued.impUid, merchant_uid: issued.merchantUid, status: 'paid' });
     const signed = emulator.signWebhook(
-      { type: 'Transaction.Paid', data: { paymentId: 'p-death' } },
+      {
+        type: 'Transaction.Paid',
+        timestamp: new Date().toISOString(),
+        // The fields PortOne's SDK declares for Transaction.Paid (the module refuses a body without them).
+        data: { paymentId: 'p-death', storeId: 'store-1', transactionId: 'tx-death' },
+      },
       { id: 'wh-death-1' },
     );
     const v2Headers = { ...json, ...signed.headers };
