@@ -24,6 +24,9 @@ export default {
   excludeInternal: true,
   treatWarningsAsErrors: true,
   validation: { notExported: true, invalidLink: true, notDocumented: true },
+  // The unique symbol that PortOneV2UnrecognizedWebhookType is the type of: a name only TypeScript sees (as in
+  // PortOne's SDK), never a value an app reads.
+  intentionallyNotExported: ['_unrecognized'],
   // Every export, constructor, method and accessor needs a description (a comment with only a tag such as
   // `@publicApi` does not count). Fields of models and options are not required: many mirror PortOne's own
   // field names one to one.

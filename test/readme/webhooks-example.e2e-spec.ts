@@ -9,7 +9,7 @@ import {
   PortOneModule,
   type CvsConfirmRequest,
   type PortOneV1PaymentEvent,
-  type PortOneV2WebhookEvent,
+  type PortOneV2WebhookEventOf,
 } from '../../lib';
 import { PortOneEmulator } from '../../lib/testing';
 
@@ -31,12 +31,12 @@ class PaymentEvents {
   }
 
   @OnPortOneWebhook('Transaction.Paid') // V2 delivery, signature checked
-  onV2Paid(event: PortOneV2WebhookEvent): void {
+  onV2Paid(event: PortOneV2WebhookEventOf<'Transaction.Paid'>): void {
     if (this.failNextDelivery) {
       this.failNextDelivery = false;
       throw new Error('the database is down'); // the app answers 500: PortOne retries
     }
-    this.paidPayments.push(String(event.data.paymentId));
+    this.paidPayments.push(event.data.paymentId);
   }
 }
 

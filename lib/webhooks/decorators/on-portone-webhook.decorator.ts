@@ -20,6 +20,7 @@ export type PortOneWebhookTypeSelector = PortOneWebhookEventType | (string & {})
 /**
  * A method decorator that only fits a method accepting `Event`: declaring the handler's parameter as another
  * event type does not compile.
+ * @typeParam Handler the decorated method's own type, checked against `Event`
  * @publicApi
  */
 export type PortOneWebhookHandlerDecorator<Event> = <Handler extends (event: Event) => unknown>(
