@@ -51,7 +51,9 @@ describe('the Node matrix', () => {
 
   it('is not claimed as run by CI while .ci/run does not run it', () => {
     const ci = read('.ci/run');
-    const runsMatrix = /^\s*npm run test:node-matrix/m.test(ci);
+    const runsMatrix = ci
+      .split('\n')
+      .some(line => !line.trim().startsWith('#') && /\bnpm run test:node-matrix\b/.test(line));
     const row = read('docs/compatibility.md')
       .split('\n')
       .find(line => line.startsWith('| Node.js |'))!;
