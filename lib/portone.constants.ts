@@ -8,3 +8,5 @@ export const PORTONE_V2_API = Symbol('PORTONE:V2_API');
 export const PORTONE_V1_CLIENT = Symbol('PORTONE:V1_CLIENT');
 /** Injection token of the V2 client the services call. @internal */
 export const PORTONE_V2_CLIENT = Symbol('PORTONE:V2_CLIENT');
+/** Injection token of the webhook reconciler (when `webhook.reconcile` is on), for the health indicator. @internal */
+export const PORTONE_WEBHOOK_RECONCILER = Symbol('PORTONE:WEBHOOK_RECONCILER');

@@ -5,7 +5,9 @@ import { performance } from 'node:perf_hooks';
 import { defineOperation } from '../core/operation';
 import { messages } from '../errors/messages';
 import type { PortOneClient } from '../core/portone-client';
-import { PORTONE_V1_CLIENT, PORTONE_V2_CLIENT } from '../portone.constants';
+import { PORTONE_V1_CLIENT, PORTONE_V2_CLIENT, PORTONE_WEBHOOK_RECONCILER } from '../portone.constants';
+import type { PortOneReconciliationHealth } from '../webhooks/reconciliation/reconciliation-health';
+import type { WebhookReconciler } from '../webhooks/reconciliation/webhook-reconciler';
 import { assessApiHealth, type PortOneApiHealth } from './assess-api-health';
 import { PORTONE_HEALTH_OPTIONS, type ResolvedHealthOptions } from './portone-health-options';
 
@@ -73,8 +75,16 @@ export class PortOneHealthIndicator {
       if (apis.length === 0) return session.down({ reason: messages.health.noApiConfigured });
       // Both APIs at once: a probe that waits for its timeout must not delay the other API's answer.
       const assessed = await Promise.all(apis.map(async api => [api, await this.assess(api)] as const));
-      const reports: Partial<Record<'v1' | 'v2', PortOneApiHealth>> = Object.fromEntries(assessed);
-      const up = assessed.every(([, health]) => health.status === 'up');
+      const reports: Partial<Record<'v1' | 'v2', PortOneApiHealth>> & {
+        reconciliation?: PortOneReconciliationHealth;
+      } = Object.fromEntries(assessed);
+      let up = assessed.every(([, health]) => health.status === 'up');
+      // Webhook reconciliation (V1), when on: sweeps that keep failing mean paid barcodes may go unnoticed.
+      const reconciliation = apis.includes('v1') ? this.reconciliation() : undefined;
+      if (reconciliation) {
+        reports.reconciliation = reconciliation;
+        up &&= reconciliation.status !== 'down';
+      }
       return up ? session.up(reports) : session.down(reports);
     } catch {
       // Nothing above is expected to throw; if it does, the answer is still a result, not an exception.
@@ -125,6 +135,16 @@ export class PortOneHealthIndicator {
     this.probes.set(api, { startedAt: performance.now(), done });
     await done;
     return true;
+  }
+
+  private reconciliation(): PortOneReconciliationHealth | undefined {
+    try {
+      return this.moduleRef
+        .get<WebhookReconciler>(PORTONE_WEBHOOK_RECONCILER, { strict: false })
+        .health.report();
+    } catch {
+      return undefined;
+    }
   }
 
   private client(api: 'v1' | 'v2'): PortOneClient | undefined {

@@ -4,6 +4,7 @@ import type {
   PortOneWebhookClaim,
   PortOneWebhookClaimStore,
 } from '../webhooks/claims/webhook-claim-store.interface';
+import type { PortOneReconciliationStore } from '../webhooks/claims/reconciliation-store.interface';
 
 /** Options of {@link RedisWebhookClaimStore}. @publicApi */
 export interface RedisWebhookClaimStoreOptions {
@@ -25,6 +26,12 @@ return {3, redis.call('PTTL', KEYS[1])}`;
 const COMPLETE_IF_HOLDER = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3]) else return nil end`;
 const RELEASE_IF_HOLDER = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
 
+// Reconciliation: the lease is `SET NX PX`; renewing it and writing the cursor happen only while the caller's
+// token still holds the lease, checked in the same script. Both keys share a hash tag, so the script's two
+// keys live in one slot of a Redis Cluster.
+const RENEW_IF_HOLDER = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end`;
+const WRITE_CURSOR_IF_HOLDER = `if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('SET', KEYS[2], ARGV[2]) return 1 else return 0 end`;
+
 /**
  * Claims webhook deliveries in Redis, so that an app running on several instances dispatches each delivery
  * once. A claim is `SET key token NX PX ttl` (a key already there is reported in progress or done, by its
@@ -40,7 +47,7 @@ value); completing it replaces the value (`done:token`) and extends its
  * })
  * @publicApi
  */
-export class RedisWebhookClaimStore implements PortOneWebhookClaimStore {
+export class RedisWebhookClaimStore implements PortOneWebhookClaimStore, PortOneReconciliationStore {
   private readonly prefix: string;
 
   /** A store over an ioredis client or cluster the app owns (and closes); `options.keyPrefix` namespaces its keys. */
@@ -69,5 +76,45 @@ export class RedisWebhookClaimStore implements PortOneWebhookClaimStore {
 
   async release(key: string, token: string): Promise<void> {
     await this.redis.eval(RELEASE_IF_HOLDER, 1, this.prefix + key, token);
+  }
+
+  async acquireLease(name: string, ttlMs: number): Promise<string | undefined> {
+    const token = randomUUID();
+    const result = await this.redis.set(this.leaseKey(name), token, 'PX', ttlMs, 'NX');
+    return result === 'OK' ? token : undefined;
+  }
+
+  async renewLease(name: string, token: string, ttlMs: number): Promise<boolean> {
+    return (await this.redis.eval(RENEW_IF_HOLDER, 1, this.leaseKey(name), token, String(ttlMs))) === 1;
+  }
+
+  async releaseLease(name: string, token: string): Promise<void> {
+    await this.redis.eval(RELEASE_IF_HOLDER, 1, this.leaseKey(name), token);
+  }
+
+  async readCursor(name: string): Promise<number | undefined> {
+    const value = await this.redis.get(this.cursorKey(name));
+    const cursor = value === null ? NaN : Number(value);
+    return Number.isSafeInteger(cursor) ? cursor : undefined;
+  }
+
+  async writeCursor(name: string, cursor: number, leaseToken: string): Promise<boolean> {
+    const written = await this.redis.eval(
+      WRITE_CURSOR_IF_HOLDER,
+      2,
+      this.leaseKey(name),
+      this.cursorKey(name),
+      leaseToken,
+      String(cursor),
+    );
+    return written === 1;
+  }
+
+  private leaseKey(name: string): string {
+    return `${this.prefix}{reconcile:${name}}:lease`;
+  }
+
+  private cursorKey(name: string): string {
+    return `${this.prefix}{reconcile:${name}}:cursor`;
   }
 }

@@ -8,6 +8,7 @@ export type {
   CvsConfirmRequest,
   PortOneV1PaymentEvent,
   PortOneV1PaymentEventType,
+  PortOneV1PaymentEventSource,
   PortOneV2UnrecognizedWebhookEvent,
   PortOneV2UnrecognizedWebhookType,
   PortOneV2WebhookEvent,
@@ -35,6 +36,9 @@ export type {
 } from './queue/webhook-queue.interface';
 export { PortOneWebhookJobError } from './queue/webhook-job-error';
 export { InMemoryWebhookClaimStore } from './claims/in-memory-webhook-claim-store';
+export type { PortOneReconciliationStore } from './claims/reconciliation-store.interface';
+export type { PortOneWebhookReconcileOptions } from './reconciliation/reconcile-options';
+export type { PortOneReconciliationHealth } from './reconciliation/reconciliation-health';
 export {
   PORTONE_WEBHOOK_SOURCE_IPS,
   type PortOneWebhookReceiverOptions,

@@ -11,6 +11,12 @@ import { CvsService } from '../cvs-payment/cvs.service';
 import type { ResolvedPortOneOptions } from '../options/resolve-options';
 import { PORTONE_RESOLVED_OPTIONS } from '../portone.constants';
 import { getPortOneToken } from '../portone.tokens';
+import { reconcilerProviders } from './reconciliation/reconciler-providers';
+import {
+  reconcileProblems,
+  resolveReconcileOptions,
+  type PortOneWebhookReconcileOptions,
+} from './reconciliation/reconcile-options';
 
 /**
  * The `webhook` extra of `forRoot` / `forRootAsync`: mounts the webhook routes. Static (routes are fixed
@@ -24,6 +30,12 @@ export interface PortOneWebhookMountOptions {
    * @default 'portone/webhook'
    */
   path?: string;
+  /**
+   * Reconcile V1 payments from PortOne's records: every `intervalMs`, list the payments paid or cancelled
+   * since the last sweep and dispatch those whose notice was never handled, as `payment.paid` /
+   * `payment.cancelled` with `source: 'reconciliation'`, once. `true` for the defaults. Off when absent.
+   */
+  reconcile?: PortOneWebhookReconcileOptions | boolean;
 }
 
 const RAW_BODY_CAPTURE = Symbol('PORTONE:WEBHOOK_RAW_BODY_CAPTURE');
@@ -40,6 +52,7 @@ export function withWebhookRoutes(
   // An invalid mount adds nothing: its problems are reported with the options' (webhookMountProblems).
   if (mount === undefined || webhookMountProblems(mount).length > 0) return definition;
   const path = normalizeWebhookPath(mount)!;
+  const reconcile = resolveReconcileOptions(mount.reconcile);
   const providers: Provider[] = [
     WebhookHandlerRegistry,
     {
@@ -53,6 +66,7 @@ export function withWebhookRoutes(
         getPortOneToken(CvsService, registrationName),
       ],
     },
+    ...reconcilerProviders(reconcile, registrationName),
     {
       provide: WebhookQueueRunner,
       useFactory: (options: ResolvedPortOneOptions, registry: WebhookHandlerRegistry, cvs: CvsService) =>
@@ -85,7 +99,8 @@ export function withWebhookRoutes(
 export function webhookMountProblems(mount: PortOneWebhookMountOptions | undefined): string[] {
   if (mount === undefined) return [];
   if (mount === null || typeof mount !== 'object') return [messages.options.webhookNotAnObject];
-  return normalizeWebhookPath(mount) === undefined ? [messages.options.webhookPath] : [];
+  const pathProblems = normalizeWebhookPath(mount) === undefined ? [messages.options.webhookPath] : [];
+  return [...pathProblems, ...reconcileProblems(mount.reconcile)];
 }
 
 /** The route prefix without its outer slashes, or undefined when it is not a usable URL path. */

@@ -1,4 +1,10 @@
-import { Injectable, Module, type INestApplication, type LoggerService } from '@nestjs/common';
+import {
+  Injectable,
+  Module,
+  type INestApplication,
+  type LoggerService,
+  type ModuleMetadata,
+} from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
 import {
@@ -8,6 +14,7 @@ import {
   type CvsConfirmRequest,
   type PortOneModuleOptions,
   type PortOneWebhookEvent,
+  type PortOneWebhookMountOptions,
 } from '../../lib';
 import { createHttpAdapter, currentHttpAdapter } from './http-adapter';
 
@@ -70,6 +77,10 @@ export interface WebhookAppSettings {
   readonly logger?: LoggerService;
   readonly withHandlers?: boolean;
   readonly globalPrefix?: string;
+  /** `webhook.reconcile` of the mount options. */
+  readonly reconcile?: PortOneWebhookMountOptions['reconcile'];
+  /** More modules for the app (e.g. PortOneHealthModule). */
+  readonly imports?: NonNullable<ModuleMetadata['imports']>;
 }
 
 export async function startWebhookApp(
@@ -80,7 +91,10 @@ export async function startWebhookApp(
   const handlerProviders = settings.withHandlers === false ? [] : [RecordingHandlers];
 
   @Module({
-    imports: [PortOneModule.forRoot({ ...options, webhook: { path } })],
+    imports: [
+      PortOneModule.forRoot({ ...options, webhook: { path, reconcile: settings.reconcile } }),
+      ...(settings.imports ?? []),
+    ],
     providers: handlerProviders,
   })
   class WebhookTestModule {}

@@ -14,6 +14,12 @@ export interface PortOneInstruments {
   readonly retries: Counter;
   /** `portone.client.token.refreshes`: access-token fetches (V1 getToken, V2 login/refresh) by outcome. */
   readonly tokenRefreshes: Counter;
+  /** `portone.webhook.reconciliation.sweeps`: sweeps by `portone.outcome` (`complete`/`incomplete`/`failed`). */
+  readonly reconciliationSweeps: Counter;
+  /** `portone.webhook.reconciliation.payments`: listed payments by `portone.reconciliation.result`. */
+  readonly reconciliationPayments: Counter;
+  /** `portone.webhook.reconciliation.sweep.duration` (s). */
+  readonly reconciliationDuration: Histogram;
 }
 
 let cached: { provider: MeterProvider; instruments: PortOneInstruments } | undefined;
@@ -46,6 +52,19 @@ export function instrumentsOf(otel: OpenTelemetryApi): PortOneInstruments {
         tokenRefreshes: meter.createCounter('portone.client.token.refreshes', {
           unit: '{fetch}',
           description: 'PortOne access-token fetches by outcome',
+        }),
+        reconciliationSweeps: meter.createCounter('portone.webhook.reconciliation.sweeps', {
+          unit: '{sweep}',
+          description: 'Webhook reconciliation sweeps by outcome',
+        }),
+        reconciliationPayments: meter.createCounter('portone.webhook.reconciliation.payments', {
+          unit: '{payment}',
+          description: 'Payments listed by reconciliation sweeps, by what the sweep did with them',
+        }),
+        reconciliationDuration: meter.createHistogram('portone.webhook.reconciliation.sweep.duration', {
+          unit: 's',
+          description: 'Duration of webhook reconciliation sweeps',
+          advice: { explicitBucketBoundaries: [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120] },
         }),
       },
     };

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { PortOneReconciliationStore } from './reconciliation-store.interface';
 import type { PortOneWebhookClaim, PortOneWebhookClaimStore } from './webhook-claim-store.interface';
 
 interface Claim {
@@ -16,8 +17,11 @@ const PRUNE_EVERY = 1_000;
  * need a shared store such as `RedisWebhookClaimStore` from `nestjs-portone/redis`.
  * @publicApi
  */
-export class InMemoryWebhookClaimStore implements PortOneWebhookClaimStore {
+export class InMemoryWebhookClaimStore implements PortOneWebhookClaimStore, PortOneReconciliationStore {
   private readonly claims = new Map<string, Claim>();
+  /** Reconciliation leases and cursors: a handful of names, never pruned. */
+  private readonly leases = new Map<string, { readonly token: string; readonly expiresAt: number }>();
+  private readonly cursors = new Map<string, number>();
   private writes = 0;
 
   /**
@@ -48,6 +52,40 @@ export class InMemoryWebhookClaimStore implements PortOneWebhookClaimStore {
   release(key: string, token: string): Promise<void> {
     if (this.claims.get(key)?.token === token) this.claims.delete(key);
     return Promise.resolve();
+  }
+
+  acquireLease(name: string, ttlMs: number): Promise<string | undefined> {
+    const lease = this.leases.get(name);
+    if (lease && lease.expiresAt > this.now()) return Promise.resolve(undefined);
+    const token = randomUUID();
+    this.leases.set(name, { token, expiresAt: this.now() + ttlMs });
+    return Promise.resolve(token);
+  }
+
+  renewLease(name: string, token: string, ttlMs: number): Promise<boolean> {
+    if (!this.holds(name, token)) return Promise.resolve(false);
+    this.leases.set(name, { token, expiresAt: this.now() + ttlMs });
+    return Promise.resolve(true);
+  }
+
+  releaseLease(name: string, token: string): Promise<void> {
+    if (this.leases.get(name)?.token === token) this.leases.delete(name);
+    return Promise.resolve();
+  }
+
+  readCursor(name: string): Promise<number | undefined> {
+    return Promise.resolve(this.cursors.get(name));
+  }
+
+  writeCursor(name: string, cursor: number, leaseToken: string): Promise<boolean> {
+    if (!this.holds(name, leaseToken)) return Promise.resolve(false);
+    this.cursors.set(name, cursor);
+    return Promise.resolve(true);
+  }
+
+  private holds(name: string, token: string): boolean {
+    const lease = this.leases.get(name);
+    return lease !== undefined && lease.token === token && lease.expiresAt > this.now();
   }
 
   private set(key: string, claim: Claim): void {

@@ -5,16 +5,29 @@ import type { PortOneV2WebhookDataByType, PortOneV2WebhookEventType } from './v2
 export type PortOneV1PaymentEventType = `payment.${PortOnePaymentStatus}`;
 
 /**
- * A V1 payment notice, verified: the module re-read the payment with `GET /payments/{imp_uid}`, so `payment`
- * and `type` are PortOne's current truth, never what the (unsigned) notice claimed.
+ * Where a V1 payment event came from: PortOne's notice (`notice`), or a reconciliation sweep that found the
+ * payment in PortOne's records without its notice having been handled (`reconciliation`, `webhook.reconcile`).
+ * @publicApi
+ */
+export type PortOneV1PaymentEventSource = 'notice' | 'reconciliation';
+
+/**
+ * A V1 payment, from PortOne's own records: a notice the module verified by re-reading the payment with
+ * `GET /payments/{imp_uid}`, or a payment a reconciliation sweep listed (`GET /payments/status/...`). Either
+ * way `payment` and `type` are PortOne's truth, never what an (unsigned) notice claimed, and the same payment
+ * is dispatched once whichever way it arrives first.
  * @publicApi
  */
 export interface PortOneV1PaymentEvent {
   readonly api: 'v1';
   readonly type: PortOneV1PaymentEventType;
-  /** The re-read payment. Contains the buyer's personal data: do not log it. */
+  readonly source: PortOneV1PaymentEventSource;
+  /** The re-read (or listed) payment. Contains the buyer's personal data: do not log it. */
   readonly payment: PortOnePayment;
-  /** The cancellation the notice was about, when it names one that the payment's history confirms. */
+  /**
+   * The cancellation the event is about: the one a notice names when the payment's history confirms it; for
+   * a reconciled payment, the latest in its history.
+   */
   readonly cancellationId?: string;
 }
 

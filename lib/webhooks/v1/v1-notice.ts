@@ -84,6 +84,7 @@ export async function rereadV1Notice(notice: V1Notice, cvs: CvsService): Promise
   const event: PortOneV1PaymentEvent = {
     api: 'v1',
     type: `payment.${payment.status}`,
+    source: 'notice',
     payment,
     cancellationId: confirmedCancellation(payment, notice.cancellationId),
   };

@@ -1,0 +1,45 @@
+import type { Provider } from '@nestjs/common';
+import { CvsService } from '../../cvs-payment/cvs.service';
+import { PortOneConfigurationError } from '../../errors';
+import type { ResolvedPortOneOptions } from '../../options/resolve-options';
+import { PORTONE_RESOLVED_OPTIONS, PORTONE_WEBHOOK_RECONCILER } from '../../portone.constants';
+import { getPortOneToken } from '../../portone.tokens';
+import { dispatchOnce } from '../dispatch/once-only-dispatcher';
+import { WebhookHandlerRegistry } from '../handlers/webhook-handler-registry';
+import { reconcileReceiverProblems, type ResolvedReconcileOptions } from './reconcile-options';
+import { WebhookReconciler } from './webhook-reconciler';
+
+/**
+ * The reconciler of one registration (when `webhook.reconcile` is on), and its alias for the health
+ * indicator. Its claim store and options are checked when the module's options are known.
+ * @internal
+ */
+export function reconcilerProviders(
+  reconcile: ResolvedReconcileOptions | undefined,
+  registrationName: string | undefined,
+): Provider[] {
+  if (!reconcile) return [];
+  return [
+    {
+      provide: WebhookReconciler,
+      useFactory: (options: ResolvedPortOneOptions, registry: WebhookHandlerRegistry, cvs: CvsService) => {
+        const problems = reconcileReceiverProblems(reconcile, options.webhookReceiver);
+        if (!options.v1) problems.push('webhook.reconcile lists V1 payments: it needs v1 in the options');
+        if (problems.length > 0) throw new PortOneConfigurationError(problems);
+        return new WebhookReconciler({
+          options,
+          reconcile,
+          cvs,
+          deliver: (key, event) => dispatchOnce(key, event, registry, options.webhookReceiver),
+          name: registrationName ?? 'default',
+        });
+      },
+      inject: [
+        PORTONE_RESOLVED_OPTIONS,
+        WebhookHandlerRegistry,
+        getPortOneToken(CvsService, registrationName),
+      ],
+    },
+    { provide: PORTONE_WEBHOOK_RECONCILER, useExisting: WebhookReconciler },
+  ];
+}
