@@ -64,7 +64,11 @@ export class PortOneHealthIndicator {
     @Inject(PORTONE_HEALTH_OPTIONS) private readonly options: ResolvedHealthOptions,
   ) {}
 
-  /** `up` when every checked API's last recent call reached PortOne with accepted credentials. */
+  /**
+   * `up` when every checked API's last recent call reached PortOne with accepted credentials. With
+   * `webhook.reconcile` on, V1's check also reports `reconciliation`, and is down after three sweeps in a row
+   * left payments behind.
+   */
   async isHealthy<const Key extends string>(
     key: Key,
     options: PortOneHealthCheckOptions = {},

@@ -36,7 +36,8 @@ const WRITE_CURSOR_IF_HOLDER = `if redis.call('GET', KEYS[1]) == ARGV[1] then re
  * Claims webhook deliveries in Redis, so that an app running on several instances dispatches each delivery
  * once. A claim is `SET key token NX PX ttl` (a key already there is reported in progress or done, by its
 value); completing it replaces the value (`done:token`) and extends its
- * life to the dedupe window; releasing deletes it. Pass your ioredis client (the app owns its connection and
+ * life to the dedupe window; releasing deletes it. With `webhook.reconcile` it also keeps the sweep lease and
+ * the cursor (`{reconcile:<name>}:lease` and `:cursor` under the prefix). Pass your ioredis client (the app owns its connection and
  * closes it).
  *
  * @example

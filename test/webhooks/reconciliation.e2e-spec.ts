@@ -1,3 +1,5 @@
+import { Test } from '@nestjs/testing';
+import { PortOneModule, type PortOneModuleOptions } from '../../lib';
 import { PortOneEmulator } from '../../lib/testing';
 import { CapturingLogger } from '../support/capturing-logger';
 import { waitFor, sleep } from '../support/emulator-http';
@@ -319,5 +321,55 @@ describe('webhook reconciliation: cold start, shutdown and configuration', () =>
     } finally {
       hold.open();
     }
+  });
+});
+
+describe('webhook reconciliation: configuration', () => {
+  const v1 = { apiKey: 'key', apiSecret: 'secret', baseUrl: 'http://127.0.0.1:9' };
+
+  it.each<[string, unknown, RegExp]>([
+    ['not an object', 'yes', /webhook\.reconcile must be true or an object/],
+    [
+      'an interval too short',
+      { intervalMs: 5 },
+      /webhook\.reconcile\.intervalMs must be an integer of at least 10/,
+    ],
+    ['a negative overlap', { overlapMs: -1 }, /webhook\.reconcile\.overlapMs/],
+    ['a look-back past 90 days', { lookBackMs: 91 * 86_400_000 }, /webhook\.reconcile\.lookBackMs/],
+    ['an unknown option', { interval: 1_000 }, /webhook\.reconcile\.interval is not an option/],
+  ])('%s: PortOneConfigurationError naming the option', (_case, reconcile, message) => {
+    expect(() => PortOneModule.forRoot({ v1, webhook: { reconcile: reconcile as never } })).toThrow(
+      expect.objectContaining({ name: 'PortOneConfigurationError', message: expect.stringMatching(message) }),
+    );
+  });
+
+  it.each<[string, Partial<PortOneModuleOptions>, RegExp]>([
+    [
+      'a claim store without leases and cursors',
+      {
+        webhookReceiver: {
+          claimStore: {
+            claim: () => Promise.resolve({ state: 'done' as const }),
+            complete: () => Promise.resolve(),
+            release: () => Promise.resolve(),
+          },
+        },
+      },
+      /claimStore lacks acquireLease, renewLease, releaseLease, readCursor, writeCursor/,
+    ],
+    [
+      'a look-back longer than the dedupe window',
+      { webhookReceiver: { dedupeWindowMs: 3_600_000 } },
+      /lookBackMs must not exceed webhookReceiver\.dedupeWindowMs/,
+    ],
+    ['no v1', { v1: undefined, v2: { apiSecret: 'x', baseUrl: 'http://127.0.0.1:9' } }, /needs v1/],
+  ])('%s: the app does not start', async (_case, overrides, message) => {
+    const moduleRef = Test.createTestingModule({
+      imports: [PortOneModule.forRoot({ v1, ...overrides, webhook: { reconcile: true } })],
+    });
+    await expect(moduleRef.compile()).rejects.toMatchObject({
+      name: 'PortOneConfigurationError',
+      message: expect.stringMatching(message),
+    });
   });
 });
