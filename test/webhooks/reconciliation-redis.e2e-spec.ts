@@ -130,7 +130,7 @@ describe('webhook reconciliation: two app instances sharing Redis', () => {
       for (let round = 0; round < 6; round++) {
         const batch = await Promise.all(Array.from({ length: 5 }, () => issueBarcode(a, emulator, lost)));
         for (const payment of batch) {
-          await emulator.payAtStore(payment.impUid, { noticeRetries: 0 });
+          await emulator.payAtStore(payment.impUid);
           paid.push(payment.impUid);
         }
         await sleep(INTERVAL_MS);

@@ -45,7 +45,7 @@ describe('webhook reconciliation: a paid barcode whose notice never came', () =>
   it('a notice lost (URL down, sent once) reaches payment.paid with the next sweep, once', async () => {
     const issued = await issueBarcode(web, emulator, await deadUrl());
     const before = sweepLines(logger).length;
-    const paid = await emulator.payAtStore(issued.impUid, { noticeRetries: 0 });
+    const paid = await emulator.payAtStore(issued.impUid);
     expect(paid.notices.map(notice => notice.status)).toEqual([undefined]); // nobody answered
 
     await waitFor(
@@ -75,7 +75,7 @@ describe('webhook reconciliation: a paid barcode whose notice never came', () =>
 
   it('each sweep logs one line of counts, never a payment id or personal data', async () => {
     const issued = await issueBarcode(web, emulator, await deadUrl());
-    await emulator.payAtStore(issued.impUid, { noticeRetries: 0 });
+    await emulator.payAtStore(issued.impUid);
     await waitFor(() => v1Events(web).length === 1, 10_000);
     const lines = sweepLines(logger);
     expect(lines.at(-1)).toMatch(
@@ -90,7 +90,7 @@ describe('webhook reconciliation: a paid barcode whose notice never came', () =>
 
   it('the notice first, then sweeps: one dispatch (source notice)', async () => {
     const issued = await issueBarcode(web, emulator, web.webhookUrl);
-    const paid = await emulator.payAtStore(issued.impUid, { noticeRetries: 0 });
+    const paid = await emulator.payAtStore(issued.impUid);
     expect(paid.notices.map(notice => notice.status)).toEqual([200]);
     const seen = sweepLines(logger).length;
     await nextSweeps(logger, seen, 2);
@@ -100,7 +100,7 @@ describe('webhook reconciliation: a paid barcode whose notice never came', () =>
 
   it('the sweep first, then the notice arrives late: one dispatch, the notice answered 200', async () => {
     const issued = await issueBarcode(web, emulator, await deadUrl());
-    await emulator.payAtStore(issued.impUid, { noticeRetries: 0 });
+    await emulator.payAtStore(issued.impUid);
     await waitFor(() => v1Events(web).length === 1, 10_000);
 
     const late = await post(
@@ -116,7 +116,7 @@ describe('webhook reconciliation: a paid barcode whose notice never came', () =>
     const hold = gate();
     web.handlers.hold = hold.wait;
     const issued = await issueBarcode(web, emulator, web.webhookUrl);
-    const paying = emulator.payAtStore(issued.impUid, { noticeRetries: 0 });
+    const paying = emulator.payAtStore(issued.impUid);
     await waitFor(() => web.handlers.started === 1, 5_000);
 
     // Sweeps meanwhile find its claim in progress: not dispatched again, and the cursor stays.
@@ -138,7 +138,7 @@ describe('webhook reconciliation: a paid barcode whose notice never came', () =>
     const hold = gate();
     web.handlers.hold = hold.wait;
     const issued = await issueBarcode(web, emulator, await deadUrl());
-    await emulator.payAtStore(issued.impUid, { noticeRetries: 0 });
+    await emulator.payAtStore(issued.impUid);
     await waitFor(() => web.handlers.started === 1, 5_000); // the sweep's dispatch is running
 
     const notice = JSON.stringify({

@@ -1,8 +1,5 @@
 import { RECONCILE_DEFAULTS } from './reconcile-options';
 
-/** How a sweep ended: the cursor moved (`complete`), stayed (`incomplete`: something is left), or it failed. @internal */
-export type SweepOutcome = 'complete' | 'incomplete' | 'failed';
-
 /**
  * Reconciliation as the health indicator reports it: `up` after a complete sweep, `degraded` while sweeps
  * leave payments behind or fail, `down` after several in a row. Counts and times only.
@@ -12,13 +9,19 @@ export interface PortOneReconciliationHealth {
   readonly status: 'up' | 'degraded' | 'down';
   /** Sweeps in a row that did not complete (the cursor stayed). */
   readonly consecutiveFailures: number;
-  /** The last sweep's outcome; absent before the first. */
-  readonly lastOutcome?: SweepOutcome;
+  /**
+   * The last sweep's outcome: the cursor moved (`complete`), stayed because something is left
+   * (`incomplete`), or PortOne or the store failed (`failed`). Absent before the first sweep.
+   */
+  readonly lastOutcome?: 'complete' | 'incomplete' | 'failed';
   /** When the cursor last moved (ISO 8601). */
   readonly lastCompleteAt?: string;
   /** When this instance last found another holding the lease (it sweeps then, not this one). */
   readonly lastStandbyAt?: string;
 }
+
+/** How a sweep ended. @internal */
+export type SweepOutcome = NonNullable<PortOneReconciliationHealth['lastOutcome']>;
 
 /** What this instance's sweeps amount to. @internal */
 export class ReconciliationHealthState {
