@@ -194,6 +194,19 @@ export const messages = {
     noApi: 'at least one of v1 or v2 must be configured',
     registrationName: 'name must be a non-empty string',
     webhookNotAnObject: 'webhook must be an object',
+    reconcileShape: 'webhook.reconcile must be true or an object',
+    reconcileUnknownKey: (name: string): string => `webhook.reconcile.${name} is not an option`,
+    reconcileIntervalMs: 'webhook.reconcile.intervalMs must be an integer of at least 10 (milliseconds)',
+    reconcileOverlapMs: 'webhook.reconcile.overlapMs must be an integer of at least 0 (milliseconds)',
+    reconcileLookBackMs: 'webhook.reconcile.lookBackMs must be an integer from 1 to 7776000000 (90 days)',
+    reconcileStoreMethods: (missing: readonly string[]): string =>
+      'webhook.reconcile needs a claim store that keeps leases and cursors; webhookReceiver.claimStore lacks ' +
+      missing.join(', '),
+    reconcileLookBackBeyondDedupe:
+      'webhook.reconcile.lookBackMs must not exceed webhookReceiver.dedupeWindowMs',
+    reconcileOverlapBeyondDedupe:
+      'webhook.reconcile.overlapMs must be less than webhookReceiver.dedupeWindowMs',
+    reconcileNeedsV1: 'webhook.reconcile lists V1 payments: it needs v1 in the options',
     cleartextBaseUrl: (api: 'v1' | 'v2'): string =>
       `${api}.baseUrl must use https: (http: is allowed only for loopback hosts such as the emulator, ` +
       'because the API secret and access tokens would otherwise travel in cleartext)',

@@ -1,3 +1,4 @@
+import { messages } from '../../errors/messages';
 import { RECONCILIATION_STORE_METHODS } from '../claims/reconciliation-store.interface';
 import type { ResolvedWebhookReceiverOptions } from '../options/resolve-webhook-receiver-options';
 
@@ -55,28 +56,28 @@ export interface ResolvedReconcileOptions {
 export function reconcileProblems(raw: unknown): string[] {
   if (raw === undefined || raw === false || raw === true) return [];
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return ['webhook.reconcile must be true or an object'];
+    return [messages.options.reconcileShape];
   }
   const options = raw as Record<string, unknown>;
   const problems: string[] = [];
   const known = new Set(['intervalMs', 'overlapMs', 'lookBackMs']);
   for (const name of Object.keys(options)) {
-    if (!known.has(name)) problems.push(`webhook.reconcile.${name} is not an option`);
+    if (!known.has(name)) problems.push(messages.options.reconcileUnknownKey(name));
   }
   const intervalMs = options.intervalMs;
   if (intervalMs !== undefined && !isInteger(intervalMs, 10)) {
-    problems.push('webhook.reconcile.intervalMs must be an integer of at least 10 (milliseconds)');
+    problems.push(messages.options.reconcileIntervalMs);
   }
   const overlapMs = options.overlapMs;
   if (overlapMs !== undefined && !isInteger(overlapMs, 0)) {
-    problems.push('webhook.reconcile.overlapMs must be an integer of at least 0 (milliseconds)');
+    problems.push(messages.options.reconcileOverlapMs);
   }
   const lookBackMs = options.lookBackMs;
   if (
     lookBackMs !== undefined &&
     !(isInteger(lookBackMs, 1) && (lookBackMs as number) <= RECONCILE_DEFAULTS.maxWindowMs)
   ) {
-    problems.push('webhook.reconcile.lookBackMs must be an integer from 1 to 7776000000 (90 days)');
+    problems.push(messages.options.reconcileLookBackMs);
   }
   return problems;
 }
@@ -107,15 +108,13 @@ export function reconcileReceiverProblems(
   const store = receiver.claimStore as unknown as Record<string, unknown>;
   const missing = RECONCILIATION_STORE_METHODS.filter(method => typeof store[method] !== 'function');
   if (missing.length > 0) {
-    problems.push(
-      `webhook.reconcile needs a claim store that keeps leases and cursors; webhookReceiver.claimStore lacks ${missing.join(', ')}`,
-    );
+    problems.push(messages.options.reconcileStoreMethods(missing));
   }
   if (reconcile.lookBackMs > receiver.dedupeWindowMs) {
-    problems.push('webhook.reconcile.lookBackMs must not exceed webhookReceiver.dedupeWindowMs');
+    problems.push(messages.options.reconcileLookBackBeyondDedupe);
   }
   if (reconcile.overlapMs >= receiver.dedupeWindowMs) {
-    problems.push('webhook.reconcile.overlapMs must be less than webhookReceiver.dedupeWindowMs');
+    problems.push(messages.options.reconcileOverlapBeyondDedupe);
   }
   return problems;
 }

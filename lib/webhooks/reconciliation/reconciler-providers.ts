@@ -1,3 +1,4 @@
+import { messages } from '../../errors/messages';
 import type { Provider } from '@nestjs/common';
 import { CvsService } from '../../cvs-payment/cvs.service';
 import { PortOneConfigurationError } from '../../errors';
@@ -24,7 +25,7 @@ export function reconcilerProviders(
       provide: WebhookReconciler,
       useFactory: (options: ResolvedPortOneOptions, registry: WebhookHandlerRegistry, cvs: CvsService) => {
         const problems = reconcileReceiverProblems(reconcile, options.webhookReceiver);
-        if (!options.v1) problems.push('webhook.reconcile lists V1 payments: it needs v1 in the options');
+        if (!options.v1) problems.push(messages.options.reconcileNeedsV1);
         if (problems.length > 0) throw new PortOneConfigurationError(problems);
         return new WebhookReconciler({
           options,
