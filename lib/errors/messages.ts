@@ -196,7 +196,8 @@ export const messages = {
     webhookNotAnObject: 'webhook must be an object',
     reconcileShape: 'webhook.reconcile must be true or an object',
     reconcileUnknownKey: (name: string): string => `webhook.reconcile.${name} is not an option`,
-    reconcileIntervalMs: 'webhook.reconcile.intervalMs must be an integer of at least 10 (milliseconds)',
+    reconcileIntervalMs:
+      'webhook.reconcile.intervalMs must be an integer from 10 to 2147483647 (milliseconds)',
     reconcileOverlapMs: 'webhook.reconcile.overlapMs must be an integer of at least 0 (milliseconds)',
     reconcileLookBackMs: 'webhook.reconcile.lookBackMs must be an integer from 1 to 7776000000 (90 days)',
     reconcileStoreMethods: (missing: readonly string[]): string =>

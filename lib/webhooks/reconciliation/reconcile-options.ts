@@ -1,3 +1,4 @@
+import { MAX_TIMER_MS } from '../../core/max-timer';
 import { messages } from '../../errors/messages';
 import { RECONCILIATION_STORE_METHODS } from '../claims/reconciliation-store.interface';
 import type { ResolvedWebhookReceiverOptions } from '../options/resolve-webhook-receiver-options';
@@ -65,7 +66,8 @@ export function reconcileProblems(raw: unknown): string[] {
     if (!known.has(name)) problems.push(messages.options.reconcileUnknownKey(name));
   }
   const intervalMs = options.intervalMs;
-  if (intervalMs !== undefined && !isInteger(intervalMs, 10)) {
+  // A Node timer of 2^31 ms or more fires after 1 ms: such an interval would sweep without pause.
+  if (intervalMs !== undefined && !(isInteger(intervalMs, 10) && (intervalMs as number) <= MAX_TIMER_MS)) {
     problems.push(messages.options.reconcileIntervalMs);
   }
   const overlapMs = options.overlapMs;
