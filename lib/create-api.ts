@@ -1,12 +1,12 @@
 import type { HttpService } from '@nestjs/axios';
+import { apiSecretAuth, bearerTokenAuth } from './auth/auth-strategies';
 import { SingleFlightTokenCache } from './auth/token-cache';
-import { V1AuthStrategy, requestV1Token } from './auth/v1-auth';
-import { V2SecretAuthStrategy, V2TokenAuthStrategy, V2TokenIssuer } from './auth/v2-auth';
+import { tokenOperations } from './auth/token.operations';
+import { V2TokenIssuer } from './auth/v2-token-issuer';
 import { createObservers, type ApiObservers } from './observability/create-observer';
 import { observeTokenFetch } from './observability/observe-token-fetch';
 import type { ResolvedPortOneOptions } from './options/resolve-options';
 import { HeldSecrets } from './redaction';
-import { createAxiosInstance } from './core/axios-instance';
 import { createPortOneHttpService } from './core/portone-http';
 import { PortOneClient } from './core/portone-client';
 import { V1_PROTOCOL, V2_PROTOCOL, type Protocol } from './core/protocols';
@@ -22,7 +22,7 @@ export interface PortOneApi {
 
 /**
  * The V1 API (api.iamport.kr): its own axios instance and socket pool, the V1 envelope, bearer tokens from
- * `/users/getToken` (fetched through this same transport) and the `Tier` header. Called once per module
+ * `/users/getToken` (a declared operation, fetched through this same client) and the `Tier` header. Called once per module
  * registration, so two registrations share nothing.
  * @internal
  */
@@ -32,13 +32,15 @@ export function createV1Api(options: ResolvedPortOneOptions): PortOneApi {
   const observers = createObservers('v1', v1.baseUrl, true);
   const secrets = new HeldSecrets([v1.apiKey, v1.apiSecret]);
   const transport = createTransport(v1.baseUrl, V1_PROTOCOL, options, secrets, observers);
+  const client = new PortOneClient('v1', transport, observers.statistics);
   const issue = observeTokenFetch(observers.observer, async () => {
-    const issued = await requestV1Token(transport, v1);
+    const issued = await client.requestToken(tokenOperations.v1GetToken, v1, 'the API key or secret');
     secrets.addToken(issued.value, issued.lifetimeMs);
     return issued;
   });
-  transport.authenticate(new V1AuthStrategy(new SingleFlightTokenCache(issue), v1.tierCode));
-  return withHttp(new PortOneClient('v1', transport, observers.statistics));
+  const tier: Record<string, string> = v1.tierCode ? { Tier: v1.tierCode } : {};
+  transport.authenticate(bearerTokenAuth(new SingleFlightTokenCache(issue), tier));
+  return withHttp(client);
 }
 
 /**
@@ -53,14 +55,15 @@ export function createV2Api(options: ResolvedPortOneOptions): PortOneApi {
   const observers = createObservers('v2', v2.baseUrl, usesTokens);
   const secrets = new HeldSecrets([v2.apiSecret]);
   const transport = createTransport(v2.baseUrl, V2_PROTOCOL, options, secrets, observers);
+  const client = new PortOneClient('v2', transport, observers.statistics, v2.storeId);
   if (usesTokens) {
-    const issuer = new V2TokenIssuer(transport, v2.apiSecret, secrets);
+    const issuer = new V2TokenIssuer(client, v2.apiSecret, secrets);
     const issue = observeTokenFetch(observers.observer, () => issuer.issue());
-    transport.authenticate(new V2TokenAuthStrategy(new SingleFlightTokenCache(issue)));
+    transport.authenticate(bearerTokenAuth(new SingleFlightTokenCache(issue)));
   } else {
-    transport.authenticate(new V2SecretAuthStrategy(v2.apiSecret));
+    transport.authenticate(apiSecretAuth(v2.apiSecret));
   }
-  return withHttp(new PortOneClient('v2', transport, observers.statistics, v2.storeId));
+  return withHttp(client);
 }
 
 function createTransport(
@@ -73,14 +76,14 @@ function createTransport(
   // Only what the transport needs: the credentials stay with the auth strategy, out of anything that a
   // debugger, a test diff or a heap dump of the transport would show (`secrets` only scrubs error text).
   return new PortOneTransport(
-    createAxiosInstance({
+    {
       baseURL,
       timeoutMs: options.timeoutMs,
       // One socket more than calls may be on the wire (RequestSlots): a token request then never queues
       // behind the calls that wait for it.
       maxSockets: options.maxSockets + 1,
       maxResponseBytes: options.maxResponseBytes,
-    }),
+    },
     protocol,
     {
       timeoutMs: options.timeoutMs,

@@ -11,7 +11,7 @@ import {
 } from '../errors';
 import { messages } from '../errors/messages';
 import { scrubText } from '../redaction';
-import type { PortOneAxiosConfig } from './attempt-context';
+import { refusedAfterReplay } from './authentication';
 import type { PortOneFailureBody, Protocol } from './protocols';
 import { RESPONSE_TOO_LARGE, type TooLargeDetails } from './undici/bounded-body';
 import { isRetryable, parseRetryAfter } from './retry-rule';
@@ -27,6 +27,8 @@ export type CallFailure =
   | { readonly kind: 'timeout'; readonly errorCode: string }
   | { readonly kind: 'connection'; readonly errorCode?: string }
   | { readonly kind: 'invalid-success'; readonly status: number }
+  /** A 2xx of the generation's form whose content is not what the operation promises (see `readAnswer`). */
+  | { readonly kind: 'unexpected-shape'; readonly status: number; readonly what: string }
   /** The answer was larger than `maxResponseBytes` (as received or decompressed); reading stopped there. */
   | ({ readonly kind: 'too-large' } & TooLargeDetails)
   | {
@@ -79,7 +81,7 @@ export function describeThrown(thrown: unknown, protocol: Protocol): DescribedFa
       ? { failure: { kind: 'timeout', errorCode } }
       : { failure: { kind: 'connection', errorCode: errorCode || undefined } };
   }
-  const afterRefresh = (thrown.config as PortOneAxiosConfig | undefined)?.portone?.authReplayed === true;
+  const afterRefresh = refusedAfterReplay(thrown.config);
   return {
     failure: {
       kind: 'answer',
@@ -138,6 +140,14 @@ export function toPortOneError(failure: CallFailure, context: FailureContext): P
       });
     case 'invalid-success':
       return new PortOneNetworkError(messages.invalidSuccess(request, failure.status), {
+        failure: 'invalid-response',
+        request,
+        requestId,
+        status: failure.status,
+        retryable,
+      });
+    case 'unexpected-shape':
+      return new PortOneNetworkError(messages.unexpectedAnswer(request, failure.what), {
         failure: 'invalid-response',
         request,
         requestId,
@@ -210,6 +220,7 @@ function tokenRequestError(
         { request, status: failure.status, retryable },
       );
     case 'invalid-success':
+    case 'unexpected-shape':
       return new PortOneAuthError(messages.tokenMissing(request), {
         request,
         requestId,

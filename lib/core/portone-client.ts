@@ -41,10 +41,35 @@ export class PortOneClient implements BeforeApplicationShutdown, OnApplicationSh
     const dto = operation.input
       ? (validateInput(operation.input as ClassConstructor<object>, input) as TInput)
       : (undefined as TInput);
+    const payload = await transport.request(this.toRequest(operation, path, dto, options));
+    return (operation.map ? payload : undefined) as TResult;
+  }
+
+  /**
+   * Sends a token request (V1 getToken, V2 login or refresh) and resolves to its model. `credential` says
+   * what PortOne refuses when it answers 401 (`the API key or secret`): see `TransportRequest.tokenCredential`.
+   * The input is the module's own credentials, checked when the options were resolved.
+   */
+  async requestToken<TInput, TResult>(
+    operation: Operation<string, TInput, TResult>,
+    input: TInput,
+    credential: string,
+  ): Promise<TResult> {
+    const transport = this.configured(operation.name);
+    const request = this.toRequest(operation, operation.path, input, undefined);
+    return (await transport.request({ ...request, tokenCredential: credential })) as TResult;
+  }
+
+  private toRequest<TPath extends string, TInput, TResult>(
+    operation: Operation<TPath, TInput, TResult>,
+    path: string,
+    dto: TInput,
+    options: PortOneIdempotentCallOptions | undefined,
+  ): TransportRequest {
     const scope: CallScope = {
       storeId: (dto as { storeId?: string } | undefined)?.storeId ?? this.defaultStoreId,
     };
-    const payload = await transport.request({
+    return {
       operation: operation.name,
       method: operation.method,
       path,
@@ -60,8 +85,7 @@ export class PortOneClient implements BeforeApplicationShutdown, OnApplicationSh
       options,
       // Mapped inside the attempt, so that an answer that is not what the type promises is a typed failure.
       map: operation.map,
-    });
-    return (operation.map ? payload : undefined) as TResult;
+    };
   }
 
   /** Sends a request that is not a declared operation (the injectable HttpService's). */

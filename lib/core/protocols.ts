@@ -1,3 +1,6 @@
+import { UnexpectedAnswer } from '../mapping/expect-shape';
+import type { CallFailure } from './error-map';
+
 /**
  * PortOne's description of a failure, read from an answer's body: V1 `{ code, message }` (also inside an
  * HTTP 200 envelope), V2 `{ type, message, pgCode?, pgMessage? }`. Texts are PortOne's, not scrubbed yet.
@@ -16,8 +19,8 @@ export type SuccessRead =
   { readonly payload: unknown } | { readonly failure: PortOneFailureBody } | { readonly invalid: true };
 
 /**
- * How one API generation wraps its answers. This is the "read the envelope" step of the transport; what a
- * failure becomes is decided afterwards by the error map (`error-map.ts`), for both generations alike.
+ * How one API generation wraps its answers: the first step of `readAnswer` (below). What a failure becomes
+ * is decided afterwards by the error map (`error-map.ts`), for both generations alike.
  * @internal
  */
 export interface Protocol {
@@ -76,3 +79,35 @@ export const V2_PROTOCOL: Protocol = {
     return { type, message: text(message), pgCode: text(pgCode), pgMessage: text(pgMessage) };
   },
 };
+
+/** A 2xx answer read: the operation's payload (its model when it declares `map`), or why it is a failure. @internal */
+export type AnswerRead = { readonly payload: unknown } | { readonly failure: CallFailure };
+
+/**
+ * THE decision on a 2xx answer, for every call and every token request alike: is this what was asked for?
+ * 1. The API generation's form (`protocol.readSuccess`): a V1 HTTP 200 can still be a failure (`code != 0`),
+ *    and a body that is not the V1 envelope or not V2's JSON is `invalid-success`.
+ * 2. The operation's shape (`map`): whatever the mapping throws (our `UnexpectedAnswer`, or a TypeError or
+ *    RangeError from a hostile, deeply nested body) is `unexpected-shape`. Only our own shape descriptions
+ *    are quoted: a mapping crash's message may hold PortOne's values.
+ * The error map then says what each failure is (a `PortOneNetworkError`, or for a token request a
+ * `PortOneAuthError`), and the retry rule whether it is retried.
+ * @internal
+ */
+export function readAnswer(
+  protocol: Protocol,
+  status: number,
+  body: unknown,
+  map: ((payload: unknown) => unknown) | undefined,
+): AnswerRead {
+  const read = protocol.readSuccess(body);
+  if ('failure' in read) return { failure: { kind: 'answer', status, body: read.failure } };
+  if ('invalid' in read) return { failure: { kind: 'invalid-success', status } };
+  if (!map) return { payload: read.payload };
+  try {
+    return { payload: map(read.payload) };
+  } catch (thrown) {
+    const what = thrown instanceof UnexpectedAnswer ? thrown.message : 'a body that cannot be read';
+    return { failure: { kind: 'unexpected-shape', status, what } };
+  }
+}

@@ -1,4 +1,5 @@
 import type { ResolvedRetryPolicy } from '../options/resolve-options';
+import { retriedByRetryLoop } from './authentication';
 import type { CallFailure } from './error-map';
 
 /** Connection failures that prove the request never reached the server, so even a POST may be re-sent. */
@@ -28,6 +29,7 @@ export function isRetryable(failure: CallFailure, retrySafe: boolean): boolean {
   switch (failure.kind) {
     case 'aborted':
     case 'too-large': // the same call would get the same answer
+    case 'unexpected-shape':
       return false;
     case 'connection':
       return retrySafe || NOT_SENT_CODES.has(failure.errorCode ?? '');
@@ -36,7 +38,7 @@ export function isRetryable(failure: CallFailure, retrySafe: boolean): boolean {
       return retrySafe;
     case 'answer': {
       const type = failure.body?.type;
-      if (failure.status === 401 || type === PG_PROVIDER) return false;
+      if (!retriedByRetryLoop(failure.status) || type === PG_PROVIDER) return false;
       return retrySafe && (type === IDEMPOTENCY_OUTSTANDING_REQUEST || isTransientStatus(failure.status));
     }
   }

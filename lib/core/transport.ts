@@ -4,7 +4,6 @@ import type { AxiosResponse } from 'axios';
 import {
   PortOneAbortedError,
   PortOneError,
-  PortOneNetworkError,
   PortOneShutdownError,
   type PortOneRequestSummary,
 } from '../errors';
@@ -12,13 +11,12 @@ import { messages } from '../errors/messages';
 import type { AttemptResult, PortOneObserver } from '../observability/call-observer';
 import type { ResolvedRetryPolicy } from '../options/resolve-options';
 import type { HeldSecrets } from '../redaction';
-import { registerAuthInterceptors, type AuthStrategy } from '../auth/auth-interceptors';
 import type { AttemptContext, PortOneAxiosConfig } from './attempt-context';
-import type { OwnedAxiosInstance } from './axios-instance';
+import { registerAuthInterceptors, type AuthStrategy } from './authentication';
+import { createAxiosInstance, type AxiosInstanceSettings, type OwnedAxiosInstance } from './axios-instance';
 import { UNVERIFIED_PATH, type PortOneCallOptions } from './call-options';
 import { describeThrown, readRequestId, toPortOneError, type FailureContext } from './error-map';
-import { UnexpectedAnswer } from '../mapping/expect-shape';
-import type { Protocol } from './protocols';
+import { readAnswer, type Protocol } from './protocols';
 import { RequestSlots } from './request-slots';
 import { backoffDelay, sleep } from './retry-rule';
 import { validateCallOptions } from './validate-call-options';
@@ -84,7 +82,7 @@ type AttemptOutcome =
  * Sends calls to ONE PortOne API generation over the module's own axios instance. A call reads top to
  * bottom through `exchange` (the call: observed once), `attempts` (the retry loop) and `attempt` (one try):
  *
- *   validate call options -> serialise -> authenticate -> send -> read the envelope -> error map -> retry rule
+ *   validate call options -> serialise -> authenticate -> send -> read the answer -> error map -> retry rule
  *
  * Authentication is the pair of axios interceptors registered in `authenticate()`, once per instance. Token
  * requests come through here too (`tokenCredential`), so they get the same timeouts, logging and error map.
@@ -98,15 +96,23 @@ export class PortOneTransport {
   private cutOff = false;
   private drained?: Promise<void>;
 
+  /** The module's own axios instance: sends through undici keep-alive pools, bounded in time and size. */
+  private readonly http: OwnedAxiosInstance;
+
   constructor(
-    private readonly http: OwnedAxiosInstance,
+    wire: AxiosInstanceSettings,
     readonly protocol: Protocol,
     private readonly settings: TransportSettings,
   ) {
+    this.http = createAxiosInstance(wire);
     this.slots = new RequestSlots(settings.concurrency);
   }
 
-  /** Registers the auth interceptors on this transport's axios instance. Called once, when the API is built. */
+  /**
+   * Registers the auth interceptors on this transport's axios instance (`authentication.ts`: auth headers on
+   * every request, and a 401 refreshed and replayed once). Called once, when the API is built, because the
+   * token requests themselves go through this transport.
+   */
   authenticate(strategy: AuthStrategy): void {
     registerAuthInterceptors(this.http.axios, strategy);
   }
@@ -258,8 +264,9 @@ export class PortOneTransport {
     };
     let response: AxiosResponse<unknown>;
     try {
-      // Serialise: axios JSON-encodes `data` and encodes `params`. Authenticate: the interceptors registered in
-      // authenticate() set the auth headers (and replay once after a 401). Send.
+      // What runs around this call, in order: axios serialises (`data` as JSON, `params` encoded); the auth
+      // interceptors from authenticate() set the auth headers; the undici adapter of the constructor's
+      // createAxiosInstance sends it; after a 401 the auth interceptor refreshes and replays it once.
       response = await this.http.axios.request<unknown>({
         method: request.method,
         url: request.path,
@@ -280,41 +287,11 @@ export class PortOneTransport {
       const status = described.failure.kind === 'answer' ? described.failure.status : undefined;
       return { error, status, retryAfterMs: described.retryAfterMs };
     }
-    // Read the envelope: a V1 HTTP 200 can still be a failure (`code != 0`).
     const requestId = readRequestId(response.headers);
-    const read = this.protocol.readSuccess(response.data);
-    if ('payload' in read) return this.mapPayload(request, read.payload, response, context, requestId);
-    const failure =
-      'failure' in read
-        ? { kind: 'answer' as const, status: response.status, body: read.failure }
-        : { kind: 'invalid-success' as const, status: response.status };
-    return { error: toPortOneError(failure, this.atFailure(context, requestId)), status: response.status };
-  }
-
-  /** The operation's model built from the payload, or a typed error when PortOne answered something else. */
-  private mapPayload(
-    request: TransportRequest,
-    payload: unknown,
-    response: AxiosResponse<unknown>,
-    context: FailureContext,
-    requestId: string | undefined,
-  ): AttemptOutcome {
-    if (!request.map) return { response, payload, requestId };
-    try {
-      return { response, payload: request.map(payload), requestId };
-    } catch (thrown) {
-      if (thrown instanceof PortOneError) return { error: thrown, status: response.status };
-      // Only our own shape descriptions are quoted: a mapping crash's message may hold PortOne's values.
-      const what = thrown instanceof UnexpectedAnswer ? thrown.message : 'a body that cannot be read';
-      const error = new PortOneNetworkError(messages.unexpectedAnswer(context.request, what), {
-        failure: 'invalid-response',
-        request: context.request,
-        requestId,
-        status: response.status,
-        retryable: false,
-      });
-      return { error, status: response.status };
-    }
+    const answer = readAnswer(this.protocol, response.status, response.data, request.map);
+    if ('payload' in answer) return { response, payload: answer.payload, requestId };
+    const error = toPortOneError(answer.failure, this.atFailure(context, requestId));
+    return { error, status: response.status };
   }
 
   /** The context as the failure is described: the held secrets are read now, so a token issued during the call counts. */

@@ -14,6 +14,8 @@ type Json = Record<string, unknown>;
 export interface RecordShape {
   /** Fields that must be non-empty strings. */
   readonly strings?: readonly string[];
+  /** Fields that must be finite numbers. */
+  readonly numbers?: readonly string[];
   /** Fields that, when present and not null, must be arrays of records (PortOne's histories). */
   readonly recordArrays?: readonly string[];
   /** Field that must hold exactly one of these values. */
@@ -31,6 +33,11 @@ export function expectRecord(value: unknown, what: string, shape: RecordShape = 
     const fieldValue = value[field];
     if (typeof fieldValue !== 'string' || fieldValue === '') {
       throw new UnexpectedAnswer(`${what}.${field} is ${kindOf(fieldValue)}, not a string`);
+    }
+  }
+  for (const field of shape.numbers ?? []) {
+    if (!Number.isFinite(value[field])) {
+      throw new UnexpectedAnswer(`${what}.${field} is ${kindOf(value[field])}, not a finite number`);
     }
   }
   for (const field of shape.recordArrays ?? []) {
