@@ -23,3 +23,10 @@ export interface PortOneIdempotentCallOptions extends PortOneCallOptions {
  * @internal
  */
 export const UNVERIFIED_PATH: unique symbol = Symbol('portone.unverifiedPath');
+
+/**
+ * Asks for a call that is never retried, whatever its idempotency: set by the health probe, which reports
+ * the state of now, not after backoff. A symbol, like `UNVERIFIED_PATH`, so no app option can collide.
+ * @internal
+ */
+export const NO_RETRY: unique symbol = Symbol('portone.noRetry');

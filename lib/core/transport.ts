@@ -7,17 +7,18 @@ import {
   PortOneShutdownError,
   type PortOneRequestSummary,
 } from '../errors';
-import { messages } from '../errors/messages';
 import type { AttemptResult, PortOneObserver } from '../observability/call-observer';
 import type { ResolvedRetryPolicy } from '../options/resolve-options';
 import type { HeldSecrets } from '../redaction';
 import type { AttemptContext, PortOneAxiosConfig } from './attempt-context';
 import { registerAuthInterceptors, type AuthStrategy } from './authentication';
 import { createAxiosInstance, type AxiosInstanceSettings, type OwnedAxiosInstance } from './axios-instance';
-import { UNVERIFIED_PATH, type PortOneCallOptions } from './call-options';
+import { NO_RETRY, UNVERIFIED_PATH, type PortOneCallOptions } from './call-options';
+import { logAttempt, observeCall } from './call-observation';
 import { describeThrown, readRequestId, toPortOneError, type FailureContext } from './error-map';
 import { readAnswer, type Protocol } from './protocols';
 import { RequestSlots } from './request-slots';
+import { ShutdownDrain } from './shutdown-drain';
 import { backoffDelay, sleep } from './retry-rule';
 import { validateCallOptions } from './validate-call-options';
 
@@ -80,21 +81,19 @@ type AttemptOutcome =
 
 /**
  * Sends calls to ONE PortOne API generation over the module's own axios instance. A call reads top to
- * bottom through `exchange` (the call: observed once), `attempts` (the retry loop) and `attempt` (one try):
+ * bottom through `exchange` (the call: observed once, `call-observation.ts`), `attempts` (the retry loop)
+ * and `attempt` (one try):
  *
  *   validate call options -> serialise -> authenticate -> send -> read the answer -> error map -> retry rule
  *
- * Authentication is the pair of axios interceptors registered in `authenticate()`, once per instance. Token
- * requests come through here too (`tokenCredential`), so they get the same timeouts, logging and error map.
+ * Authentication is the pair of axios interceptors registered in `authenticate()`, once per instance
+ * (`authentication.ts`). Token requests come through here too (`tokenCredential`), so they get the same
+ * timeouts, logging, answer check and error map. Shutdown is `shutdown-drain.ts`.
  * @internal
  */
 export class PortOneTransport {
   private readonly slots: RequestSlots;
-  /** Aborted when shutdown starts: wakes calls sleeping between retries. */
-  private readonly closing = new AbortController();
-  /** Set when the grace period ran out with calls still on the wire (their sockets are then destroyed). */
-  private cutOff = false;
-  private drained?: Promise<void>;
+  private readonly shutdown: ShutdownDrain;
 
   /** The module's own axios instance: sends through undici keep-alive pools, bounded in time and size. */
   private readonly http: OwnedAxiosInstance;
@@ -106,6 +105,7 @@ export class PortOneTransport {
   ) {
     this.http = createAxiosInstance(wire);
     this.slots = new RequestSlots(settings.concurrency);
+    this.shutdown = new ShutdownDrain(this.slots, settings.shutdownGraceMs);
   }
 
   /**
@@ -125,44 +125,16 @@ export class PortOneTransport {
   /** Sends one call: every attempt, every retry, one typed error at the end. */
   async exchange(request: TransportRequest): Promise<TransportResult> {
     validateCallOptions(request.options);
-    // The call starts (observers: a span, the health statistics). A token request is traced inside its token
-    // fetch but is not a call of the app's.
-    const described = {
+    const call = {
       api: this.protocol.api,
       operation: request.operation,
       method: request.method,
       urlTemplate: request.urlTemplate,
     };
-    const observer = this.settings.observer;
-    const observation =
-      request.tokenCredential === undefined
-        ? observer?.callStarted(described)
-        : observer?.tokenRequestStarted(described);
-    if (!observation) return this.attempts(request);
-
-    const startedAt = performance.now();
-    let last: AttemptResult | undefined;
-    const callEnded = (error?: PortOneError): void =>
-      observation.ended({
-        durationMs: performance.now() - startedAt,
-        attempts: last ? last.attempt + 1 : 0,
-        status: last?.status,
-        requestId: last?.requestId,
-        error,
-      });
-    return observation.run(async () => {
-      try {
-        const result = await this.attempts(request, attempt => {
-          last = attempt;
-          observation.attemptEnded(attempt);
-        });
-        callEnded();
-        return result;
-      } catch (error) {
-        callEnded(error as PortOneError);
-        throw error;
-      }
-    });
+    const isTokenRequest = request.tokenCredential !== undefined;
+    return observeCall(this.settings.observer, call, isTokenRequest, attemptEnded =>
+      this.attempts(request, attemptEnded),
+    );
   }
 
   /** The retry loop: attempts until one succeeds or the retry rule gives up. */
@@ -178,11 +150,11 @@ export class PortOneTransport {
     };
     const signal = request.options?.signal;
     const notSent = (): PortOneShutdownError => new PortOneShutdownError({ request: summary, sent: false });
-    if (this.closing.signal.aborted) throw notSent();
+    if (this.shutdown.started) throw notSent();
     // An already aborted call must not even fetch a token.
     if (signal?.aborted) throw new PortOneAbortedError({ request: summary });
     // A retry's wait ends early when the caller aborts or the app shuts down.
-    const wake = signal ? AbortSignal.any([signal, this.closing.signal]) : this.closing.signal;
+    const wake = signal ? AbortSignal.any([signal, this.shutdown.signal]) : this.shutdown.signal;
     const context: FailureContext = {
       request: summary,
       retrySafe: request.retrySafe,
@@ -204,14 +176,14 @@ export class PortOneTransport {
         error: outcome.error,
         retryInMs,
       };
-      this.log(summary, result);
-      attemptEnded?.(result); // each attempt ends here
+      logAttempt(this.settings.logger, summary, result);
+      attemptEnded?.(result);
       if (!outcome.error) return outcome;
       if (retryInMs === undefined) throw outcome.error;
       await sleep(retryInMs, wake).catch(() => {
         // Shutting down: the retry is not sent. Like every call waiting for a slot or a token, it is refused
         // unsent (the attempts before it failed retryably, so another instance may make the call again).
-        throw this.closing.signal.aborted ? notSent() : new PortOneAbortedError({ request: summary });
+        throw this.shutdown.started ? notSent() : new PortOneAbortedError({ request: summary });
       });
     }
   }
@@ -259,7 +231,7 @@ export class PortOneTransport {
       // Checked before the token is fetched and again right before sending: once shutdown has started, an
       // attempt that is not on the wire yet sends nothing, token requests included.
       beforeSend: () => {
-        if (this.closing.signal.aborted) throw notSent();
+        if (this.shutdown.started) throw notSent();
       },
     };
     let response: AxiosResponse<unknown>;
@@ -279,7 +251,8 @@ export class PortOneTransport {
       } as PortOneAxiosConfig);
     } catch (thrown) {
       // Still on the wire when the grace period ran out: PortOne may have done it, and only we know why it failed.
-      if (this.cutOff) return { error: new PortOneShutdownError({ request: context.request, sent: true }) };
+      if (this.shutdown.cutOff)
+        return { error: new PortOneShutdownError({ request: context.request, sent: true }) };
       // A failed token request, thrown by the auth interceptor, is already typed.
       if (thrown instanceof PortOneError) return { error: thrown };
       const described = describeThrown(thrown, this.protocol);
@@ -309,27 +282,11 @@ export class PortOneTransport {
   ): number | undefined {
     const policy = this.settings.retry;
     if (!error.retryable || request.tokenCredential !== undefined) return undefined;
+    if ((request.options as { [NO_RETRY]?: true } | undefined)?.[NO_RETRY]) return undefined;
     if (attempt >= policy.maxRetries || request.options?.signal?.aborted) return undefined;
-    if (this.closing.signal.aborted) return undefined;
+    if (this.shutdown.started) return undefined;
     if (retryAfterMs !== undefined) return retryAfterMs <= policy.maxDelayMs ? retryAfterMs : undefined;
     return backoffDelay(policy, attempt);
-  }
-
-  /** One line per attempt: method, path, status, duration, request id; never bodies. */
-  private log(request: PortOneRequestSummary, attempt: AttemptResult): void {
-    const logger = this.settings.logger;
-    if (!logger) return;
-    const elapsed = Math.round(attempt.durationMs);
-    // error.message is built from field names and scrubbed PortOne text: safe to log.
-    if (attempt.error) {
-      logger.warn(
-        messages.attemptFailed(request, attempt.error, elapsed, attempt.attempt, attempt.retryInMs),
-      );
-    } else {
-      logger.log(
-        messages.attemptSucceeded(request, attempt.status ?? 0, elapsed, attempt.attempt, attempt.requestId),
-      );
-    }
   }
 
   /**
@@ -338,24 +295,11 @@ export class PortOneTransport {
    * Resolves when the calls on the wire have finished, or after `shutdownGraceMs`.
    */
   close(): Promise<void> {
-    this.drained ??= this.drain();
-    return this.drained;
+    return this.shutdown.close();
   }
 
   /** Shutdown, step 2: closes the keep-alive socket pool; whatever is still on the wire is cut off. */
   destroy(): Promise<void> {
     return this.http.destroy();
-  }
-
-  private async drain(): Promise<void> {
-    this.closing.abort();
-    this.slots.close(() => new PortOneShutdownError({ sent: false }));
-    let timer: NodeJS.Timeout | undefined;
-    const graceOver = new Promise<'grace-over'>(resolve => {
-      timer = setTimeout(() => resolve('grace-over'), this.settings.shutdownGraceMs);
-    });
-    const outcome = await Promise.race([this.slots.whenIdle(), graceOver]);
-    clearTimeout(timer);
-    this.cutOff = outcome === 'grace-over';
   }
 }
