@@ -42,27 +42,24 @@ const EXTRAS: PortOneModuleExtras = { isGlobal: false, name: undefined, webhook:
  * the dynamic module.
  * @internal
  */
-export const {
-  ConfigurableModuleClass: PortOneConfigurableModule,
-  OPTIONS_TYPE: PORTONE_OPTIONS_TYPE,
-  ASYNC_OPTIONS_TYPE: PORTONE_ASYNC_OPTIONS_TYPE,
-} = new ConfigurableModuleBuilder<PortOneModuleOptions>({ optionsInjectionToken: PORTONE_MODULE_OPTIONS })
-  .setClassMethodName('forRoot')
-  .setFactoryMethodName('createPortOneOptions')
-  .setExtras<PortOneModuleExtras>(EXTRAS, (definition, extras) => {
-    const registration = portOneRegistration(extras.name, webhookMountProblems(extras.webhook));
-    return withWebhookRoutes(
-      {
-        ...definition,
-        global: extras.isGlobal,
-        providers: [...ownOptionsToken(definition.providers ?? [], extras.name), ...registration.providers],
-        exports: [...(definition.exports ?? []), ...registration.exports],
-      },
-      extras.webhook,
-      extras.name,
-    );
-  })
-  .build();
+export const { ConfigurableModuleClass: PortOneConfigurableModule } =
+  new ConfigurableModuleBuilder<PortOneModuleOptions>({ optionsInjectionToken: PORTONE_MODULE_OPTIONS })
+    .setClassMethodName('forRoot')
+    .setFactoryMethodName('createPortOneOptions')
+    .setExtras<PortOneModuleExtras>(EXTRAS, (definition, extras) => {
+      const registration = portOneRegistration(extras.name, webhookMountProblems(extras.webhook));
+      return withWebhookRoutes(
+        {
+          ...definition,
+          global: extras.isGlobal,
+          providers: [...ownOptionsToken(definition.providers ?? [], extras.name), ...registration.providers],
+          exports: [...(definition.exports ?? []), ...registration.exports],
+        },
+        extras.webhook,
+        extras.name,
+      );
+    })
+    .build();
 
 /**
  * The builder provides every registration's options under `PORTONE_MODULE_OPTIONS`; a named registration's
