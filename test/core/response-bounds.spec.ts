@@ -7,7 +7,7 @@ import {
   type PortOneModuleOptions,
 } from '../../lib';
 import { createPortOneTestApp, rejectionOf, type PortOneTestApp } from '../support/portone-test-app';
-import { startLoopbackServer, waitUntil, type LoopbackServer } from '../support/loopback-server';
+import { waitUntil, ScriptedServer } from '../support/scripted-server';
 
 const MiB = 1024 * 1024;
 
@@ -17,7 +17,7 @@ const MiB = 1024 * 1024;
  * what it managed to send before the client hung up.
  */
 describe('every attempt is bounded in size and in wall-clock time', () => {
-  let server: LoopbackServer;
+  let server: ScriptedServer;
   let app: PortOneTestApp | undefined;
   /** What the server does for the next request. */
   let answer: (res: ServerResponse) => void;
@@ -25,7 +25,7 @@ describe('every attempt is bounded in size and in wall-clock time', () => {
   let sent = { bytes: 0, finished: false };
 
   beforeAll(async () => {
-    server = await startLoopbackServer((_req, res) => answer(res));
+    server = await ScriptedServer.startRaw((_req, res) => answer(res));
   });
   afterEach(async () => {
     await app?.close();
@@ -35,7 +35,7 @@ describe('every attempt is bounded in size and in wall-clock time', () => {
 
   const start = async (overrides: Partial<PortOneModuleOptions> = {}) => {
     app = await createPortOneTestApp({
-      v2: { apiSecret: 'secret', storeId: 'store-1', baseUrl: server.origin },
+      v2: { apiSecret: 'secret', storeId: 'store-1', baseUrl: server.baseUrl },
       retry: false,
       timeoutMs: 5_000,
       ...overrides,

@@ -11,22 +11,22 @@ import {
   rejectionOf,
   type PortOneTestApp,
 } from '../support/portone-test-app';
-import { startLoopbackServer, type LoopbackServer } from '../support/loopback-server';
+import { ScriptedServer } from '../support/scripted-server';
 
 describe('the transport keeps to itself', () => {
   describe('redirects', () => {
-    let target: LoopbackServer;
-    let redirecting: LoopbackServer;
+    let target: ScriptedServer;
+    let redirecting: ScriptedServer;
     let app: PortOneTestApp;
 
     beforeAll(async () => {
-      target = await startLoopbackServer((_req, res) => {
+      target = await ScriptedServer.startRaw((_req, res) => {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end('{"id":"iv-1"}');
       });
       // `/…/iv-<status>` answers that status; V1 lookups and the `-json` ids answer a body shaped like
       // PortOne's error JSON, which a 3xx still is not: PortOne never answers a call with one.
-      redirecting = await startLoopbackServer((req, res) => {
+      redirecting = await ScriptedServer.startRaw((req, res) => {
         const id = new URL(req.url!, 'http://x').pathname.split('/').pop()!;
         if (req.url!.startsWith('/users/getToken')) {
           res.writeHead(200, { 'content-type': 'application/json' });
@@ -35,7 +35,7 @@ describe('the transport keeps to itself', () => {
         }
         const v1 = req.url!.startsWith('/certifications/');
         res.writeHead(v1 ? 301 : Number(id.slice(3, 6)), {
-          location: `${target.origin}${req.url}`,
+          location: `${target.baseUrl}${req.url}`,
           'content-type': 'application/json',
         });
         res.end(
@@ -47,8 +47,8 @@ describe('the transport keeps to itself', () => {
         );
       });
       app = await createPortOneTestApp({
-        v1: { apiKey: 'key', apiSecret: 'v1-secret', baseUrl: redirecting.origin },
-        v2: { apiSecret: 'secret', storeId: 'store-1', baseUrl: redirecting.origin },
+        v1: { apiKey: 'key', apiSecret: 'v1-secret', baseUrl: redirecting.baseUrl },
+        v2: { apiSecret: 'secret', storeId: 'store-1', baseUrl: redirecting.baseUrl },
         retry: false,
       });
     });
@@ -126,11 +126,11 @@ describe('the transport keeps to itself', () => {
   });
 
   describe("the app's global axios defaults", () => {
-    let echo: LoopbackServer;
+    let echo: ScriptedServer;
     const seen: Array<{ url: string; headers: Record<string, unknown> }> = [];
 
     beforeAll(async () => {
-      echo = await startLoopbackServer((req, res) => {
+      echo = await ScriptedServer.startRaw((req, res) => {
         seen.push({ url: req.url ?? '', headers: req.headers });
         res.writeHead(404, { 'content-type': 'application/json' });
         res.end('{"type":"IDENTITY_VERIFICATION_NOT_FOUND","message":"not found"}');
@@ -144,7 +144,7 @@ describe('the transport keeps to itself', () => {
       (axios.defaults as { params?: unknown }).params = { appParam: 'for-another-api' };
       try {
         const app = await createPortOneTestApp({
-          v2: { apiSecret: 'secret', storeId: 'store-1', baseUrl: echo.origin },
+          v2: { apiSecret: 'secret', storeId: 'store-1', baseUrl: echo.baseUrl },
           retry: false,
         });
         try {

@@ -1,18 +1,18 @@
 import { gzipSync, deflateSync, brotliCompressSync } from 'node:zlib';
 import { AxiosError, isCancel } from 'axios';
 import { createAxiosInstance, type OwnedAxiosInstance } from '../../lib/core/axios-instance';
-import { readRequestBody, startLoopbackServer, type LoopbackServer } from '../support/loopback-server';
+import { readRequestBody, ScriptedServer } from '../support/scripted-server';
 
 /**
  * The undici adapter as an axios adapter: what goes on the wire and what comes back, against a node:http
  * server that echoes the request it received.
  */
 describe('undici adapter under the module axios instance', () => {
-  let server: LoopbackServer;
+  let server: ScriptedServer;
   let owned: OwnedAxiosInstance;
 
   beforeAll(async () => {
-    server = await startLoopbackServer((req, res) => {
+    server = await ScriptedServer.startRaw((req, res) => {
       void readRequestBody(req).then(body => {
         const url = new URL(req.url!, 'http://x');
         if (url.pathname === '/base/encoded') {
@@ -48,7 +48,7 @@ describe('undici adapter under the module axios instance', () => {
       });
     });
     owned = createAxiosInstance({
-      baseURL: `${server.origin}/base/`,
+      baseURL: `${server.baseUrl}/base/`,
       timeoutMs: 5_000,
       maxSockets: 4,
       maxResponseBytes: 1024 * 1024,
@@ -84,7 +84,7 @@ describe('undici adapter under the module axios instance', () => {
     const config = { url: '/echo/a%2Fb', params };
     const { data } = await owned.axios.get<Echo>('/echo/a%2Fb', { params });
     expect(data.method).toBe('GET');
-    expect(`${server.origin}${data.url}`).toBe(owned.axios.getUri(config));
+    expect(`${server.baseUrl}${data.url}`).toBe(owned.axios.getUri(config));
     expect(
       data.url.startsWith('/base/echo/a%2Fb?storeId=store-id+with+space:colon,comma$dollar&requestBody='),
     ).toBe(true);
@@ -93,7 +93,7 @@ describe('undici adapter under the module axios instance', () => {
   it('hands params that are not flat (arrays, objects) and custom serialisers to axios, unchanged', async () => {
     const params = { statuses: ['READY', 'VERIFIED'], filter: { a: 1 } };
     const { data } = await owned.axios.get<Echo>('/echo', { params });
-    expect(`${server.origin}${data.url}`).toBe(owned.axios.getUri({ url: '/echo', params }));
+    expect(`${server.baseUrl}${data.url}`).toBe(owned.axios.getUri({ url: '/echo', params }));
     const custom = await owned.axios.get<Echo>('/echo', {
       params: { x: 1 },
       paramsSerializer: () => 'custom=yes',
@@ -164,8 +164,8 @@ describe('undici adapter under the module axios instance', () => {
   });
 
   it('refused connections reject with ECONNREFUSED', async () => {
-    const closed = await startLoopbackServer(() => undefined);
-    const origin = closed.origin;
+    const closed = await ScriptedServer.startRaw(() => undefined);
+    const origin = closed.baseUrl;
     await closed.close();
     const error = await owned.axios.get(`${origin}/x`).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AxiosError);
@@ -179,9 +179,9 @@ describe('undici adapter under the module axios instance', () => {
   });
 
   it('a connection dropped before the answer rejects with ECONNRESET', async () => {
-    const dropping = await startLoopbackServer(req => req.socket.destroy());
+    const dropping = await ScriptedServer.startRaw(req => req.socket.destroy());
     try {
-      const error = await owned.axios.get(`${dropping.origin}/x`).catch((e: unknown) => e);
+      const error = await owned.axios.get(`${dropping.baseUrl}/x`).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AxiosError);
       expect(error).toMatchObject({ code: 'ECONNRESET' });
     } finally {

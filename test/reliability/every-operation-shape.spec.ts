@@ -1,11 +1,6 @@
-import { PortOneNetworkError, type PortOneModuleOptions } from '../../lib';
-import {
-  createPortOneTestApp,
-  rejectionOf,
-  sendRequest,
-  type PortOneTestApp,
-} from '../support/portone-test-app';
-import { ScriptedServer, v1TokenAnswer, type ScriptedAnswer } from '../support/scripted-server';
+import { PortOneNetworkError } from '../../lib';
+import { rejectionOf, sendRequest, type PortOneTestApp } from '../support/portone-test-app';
+import { startScriptedPortOne, type ScriptedPortOne } from '../support/scripted-server';
 
 // Every operation of the three services, driven with the same hostile 2xx answers: each must check the shape
 // its return type promises. Before: CvsService.get and findByMerchantUid resolved an empty PortOnePayment
@@ -59,25 +54,14 @@ const ANSWERS_WITH_NOTHING = new Set([
 ]);
 
 describe('every operation checks the shape its type promises', () => {
-  let server: ScriptedServer;
+  let portone: ScriptedPortOne;
   let app: PortOneTestApp;
-  let next: ScriptedAnswer = {};
 
   beforeAll(async () => {
-    server = await ScriptedServer.start(request =>
-      request.path === '/users/getToken' ? v1TokenAnswer('shape-token') : next,
-    );
-    const options: PortOneModuleOptions = {
-      v1: { apiKey: 'shape-key', apiSecret: 'shape-secret', baseUrl: server.baseUrl },
-      v2: { apiSecret: 'shape-v2-secret', baseUrl: server.baseUrl, storeId: 'store-1' },
-      retry: false,
-    };
-    app = await createPortOneTestApp(options);
+    portone = await startScriptedPortOne('shape');
+    ({ app } = portone);
   });
-  afterAll(async () => {
-    await app.close();
-    await server.close();
-  });
+  afterAll(() => portone.close());
 
   const cases = OPERATIONS.flatMap(([name, api, call]) =>
     HOSTILE.map(([label, value]) => [name, label, api, value, call] as const),
@@ -85,7 +69,9 @@ describe('every operation checks the shape its type promises', () => {
 
   it.each(cases)('%s answered %s: a typed invalid-response error', async (name, label, api, value, call) => {
     // As JSON text: the scripted server would send a string as it is and a null as `{}`.
-    next = { body: JSON.stringify(api === 'v1' ? { code: 0, message: null, response: value } : value) };
+    portone.next = {
+      body: JSON.stringify(api === 'v1' ? { code: 0, message: null, response: value } : value),
+    };
     if (label === '{}' && ANSWERS_WITH_NOTHING.has(name)) {
       await expect(call(app)).resolves.toBeUndefined();
       return;
@@ -97,10 +83,10 @@ describe('every operation checks the shape its type promises', () => {
 
   it('a payment whose status is not a PortOne status is refused, a well-formed one maps', async () => {
     const payment = { imp_uid: 'imp_1', merchant_uid: 'order-1', amount: 1000, status: { toString: 1 } };
-    next = { body: { code: 0, message: null, response: payment } };
+    portone.next = { body: { code: 0, message: null, response: payment } };
     expect(await rejectionOf(app.cvs.get('imp_1'))).toBeInstanceOf(PortOneNetworkError);
     expect(await rejectionOf(app.cvs.issue(cvs()))).toBeInstanceOf(PortOneNetworkError);
-    next = { body: { code: 0, message: null, response: { ...payment, status: 'paid' } } };
+    portone.next = { body: { code: 0, message: null, response: { ...payment, status: 'paid' } } };
     await expect(app.cvs.get('imp_1')).resolves.toMatchObject({ impUid: 'imp_1', status: 'paid' });
     await expect(app.cvs.findByMerchantUid('order-1')).resolves.toMatchObject({ merchantUid: 'order-1' });
   });

@@ -1,11 +1,11 @@
+import { PortOneError, PortOneNetworkError, PortOneValidationError } from '../../lib';
+import { rejectionOf, type PortOneTestApp } from '../support/portone-test-app';
 import {
-  PortOneError,
-  PortOneNetworkError,
-  PortOneValidationError,
-  type PortOneModuleOptions,
-} from '../../lib';
-import { createPortOneTestApp, rejectionOf, type PortOneTestApp } from '../support/portone-test-app';
-import { ScriptedServer, v1TokenAnswer, type ScriptedAnswer } from '../support/scripted-server';
+  startScriptedPortOne,
+  type ScriptedAnswer,
+  type ScriptedPortOne,
+  type ScriptedServer,
+} from '../support/scripted-server';
 
 // Written as JSON text: JSON.stringify itself overflows the stack on 5,000 levels, JSON.parse does not.
 /** `depth` lists inside lists: `[[[...]]]`. */
@@ -23,25 +23,15 @@ const v1PaymentWith = (field: string, json: string): ScriptedAnswer => ({
  * resolved a READY record typed as verified; certifications.get resolved to a string or a list.
  */
 describe('hostile inputs and hostile success answers', () => {
+  let portone: ScriptedPortOne;
   let server: ScriptedServer;
   let app: PortOneTestApp;
-  let next: ScriptedAnswer = {};
 
   beforeAll(async () => {
-    server = await ScriptedServer.start(request =>
-      request.path === '/users/getToken' ? v1TokenAnswer('hostile-token') : next,
-    );
-    const options: PortOneModuleOptions = {
-      v1: { apiKey: 'hostile-key', apiSecret: 'hostile-secret', baseUrl: server.baseUrl },
-      v2: { apiSecret: 'hostile-v2-secret', baseUrl: server.baseUrl, storeId: 'store-1' },
-      retry: false,
-    };
-    app = await createPortOneTestApp(options);
+    portone = await startScriptedPortOne('hostile');
+    ({ server, app } = portone);
   });
-  afterAll(async () => {
-    await app.close();
-    await server.close();
-  });
+  afterAll(() => portone.close());
   beforeEach(() => (server.requests.length = 0));
 
   const throwingToJson = {
@@ -136,7 +126,7 @@ describe('hostile inputs and hostile success answers', () => {
     ['V1 get: null', v1(null), (a: PortOneTestApp) => a.certifications.get('imp_1')],
     ['V1 requestOtp: no imp_uid', v1({}), (a: PortOneTestApp) => a.certifications.requestOtp(otp())],
   ])('%s: a typed error saying PortOne answered something unexpected', async (_name, answer, call) => {
-    next = answer;
+    portone.next = answer;
     const error = await rejectionOf(call(app));
     expect(error).toBeInstanceOf(PortOneNetworkError);
     expect(error).toMatchObject({ failure: 'invalid-response', status: 200, retryable: false });
@@ -144,23 +134,23 @@ describe('hostile inputs and hostile success answers', () => {
   });
 
   it('a well-formed answer still maps, and an unknown status from get stays readable', async () => {
-    next = { body: { ...record, status: 'SOMETHING_NEW' } };
+    portone.next = { body: { ...record, status: 'SOMETHING_NEW' } };
     await expect(app.identityVerifications.get('iv-1')).resolves.toMatchObject({
       status: 'UNRECOGNIZED',
       rawStatus: 'SOMETHING_NEW',
     });
-    next = v1({ ...payment, cancel_history: [{ amount: 10 }] });
+    portone.next = v1({ ...payment, cancel_history: [{ amount: 10 }] });
     await expect(app.cvs.revoke('imp_1')).resolves.toMatchObject({ impUid: 'imp_1' });
     // Depth in a text field is not walked: it is not text, so it is left out.
-    next = v1PaymentWith('custom_data', nestedObjects(5_000));
+    portone.next = v1PaymentWith('custom_data', nestedObjects(5_000));
     await expect(app.cvs.revoke('imp_1')).resolves.toMatchObject({ impUid: 'imp_1' });
     // Depth in a field no model declares is never walked.
-    next = v1PaymentWith('cancel_history', `[${nestedObjects(5_000)}]`);
+    portone.next = v1PaymentWith('cancel_history', `[${nestedObjects(5_000)}]`);
     await expect(app.cvs.revoke('imp_1')).resolves.toMatchObject({ impUid: 'imp_1' });
   });
 
   it('every rejection above is a PortOneError (no raw TypeError or RangeError)', async () => {
-    next = v1PaymentWith('cancel_history', nestedLists(5_000));
+    portone.next = v1PaymentWith('cancel_history', nestedLists(5_000));
     expect(await rejectionOf(app.cvs.revoke('imp_1'))).toBeInstanceOf(PortOneError);
   });
 });

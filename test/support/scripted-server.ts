@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { createPortOneTestApp, type PortOneTestApp } from './portone-test-app';
 
 /** What a scripted handler answers; a string body is sent as it is, anything else as JSON. */
 export interface ScriptedAnswer {
@@ -22,23 +23,29 @@ export type ScriptedHandler = (
 ) => ScriptedAnswer | undefined | Promise<ScriptedAnswer | undefined>;
 
 /**
- * A real HTTP server on 127.0.0.1 and a free port, answering what the test scripts: for answers the
- * emulator cannot give (odd-shaped tokens, hostile bodies, tokens that expire every few milliseconds).
- * A handler that returns undefined has answered on `res` itself.
+ * The tests' one fake PortOne that is not the emulator: a real `node:http` server on 127.0.0.1 and a free
+ * port, answering what the test scripts, for answers the emulator cannot give (odd-shaped tokens, hostile
+ * bodies, tokens that expire every few milliseconds, redirects, answers past maxResponseBytes). It keeps
+ * count of its connections. A handler that returns undefined has answered on `res` itself.
  */
 export class ScriptedServer {
   readonly requests: ScriptedRequest[] = [];
-  private readonly sockets = new Set<Socket>();
+  /** Connections currently open. */
+  readonly open = new Set<Socket>();
+  private acceptedCount = 0;
 
-  private constructor(private readonly server: Server) {}
+  private constructor(readonly server: Server) {
+    server.on('connection', socket => {
+      this.acceptedCount += 1;
+      this.open.add(socket);
+      socket.on('close', () => this.open.delete(socket));
+    });
+  }
 
+  /** Answers each request, read whole and parsed as JSON when it is, with what `handler` returns. */
   static async start(handler: ScriptedHandler): Promise<ScriptedServer> {
     const server = createServer();
     const scripted = new ScriptedServer(server);
-    server.on('connection', socket => {
-      scripted.sockets.add(socket);
-      socket.on('close', () => scripted.sockets.delete(socket));
-    });
     server.on('request', (req: IncomingMessage, res: ServerResponse) => {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -60,12 +67,31 @@ export class ScriptedServer {
         });
       });
     });
-    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-    return scripted;
+    return scripted.listen();
+  }
+
+  /** Hands each request to `handler` as node:http gives it (body unread, not recorded in `requests`). */
+  static startRaw(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<ScriptedServer> {
+    return new ScriptedServer(createServer(handler)).listen();
+  }
+
+  private async listen(): Promise<this> {
+    await new Promise<void>(resolve => this.server.listen(0, '127.0.0.1', resolve));
+    return this;
   }
 
   get baseUrl(): string {
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  /** Connections accepted so far. */
+  get accepted(): number {
+    return this.acceptedCount;
+  }
+
+  /** Resolves once no connection is open, or rejects after `withinMs`. */
+  allClosed(withinMs = 5_000): Promise<void> {
+    return waitUntil(() => this.open.size === 0, withinMs, 'every connection closed');
   }
 
   /** Requests to `path` (exact) so far. */
@@ -74,7 +100,7 @@ export class ScriptedServer {
   }
 
   async close(): Promise<void> {
-    for (const socket of this.sockets) socket.destroy();
+    for (const socket of this.open) socket.destroy();
     await new Promise<void>(resolve => this.server.close(() => resolve()));
   }
 }
@@ -97,4 +123,56 @@ export function v1TokenAnswer(token: string, lifetimeSeconds = 1800): ScriptedAn
       response: { access_token: token, now, expired_at: now + lifetimeSeconds },
     },
   };
+}
+
+/**
+ * A scripted PortOne for both API generations, with an app using it (no retries): V1 `getToken` answers
+ * `<name>-token`, every other request whatever `next` holds at the time. The credentials are
+ * `<name>-key`, `<name>-secret` (V1) and `<name>-v2-secret`.
+ */
+export interface ScriptedPortOne {
+  readonly server: ScriptedServer;
+  readonly app: PortOneTestApp;
+  next: ScriptedAnswer;
+  close(): Promise<void>;
+}
+
+export async function startScriptedPortOne(name: string): Promise<ScriptedPortOne> {
+  const server = await ScriptedServer.start(request =>
+    request.path === '/users/getToken' ? v1TokenAnswer(`${name}-token`) : scripted.next,
+  );
+  const app = await createPortOneTestApp({
+    v1: { apiKey: `${name}-key`, apiSecret: `${name}-secret`, baseUrl: server.baseUrl },
+    v2: { apiSecret: `${name}-v2-secret`, baseUrl: server.baseUrl, storeId: 'store-1' },
+    retry: false,
+  });
+  const scripted: ScriptedPortOne = {
+    server,
+    app,
+    next: {},
+    close: async () => {
+      await app.close();
+      await server.close();
+    },
+  };
+  return scripted;
+}
+
+/** Polls `condition` every 10 ms; rejects naming `what` after `withinMs`. */
+export async function waitUntil(condition: () => boolean, withinMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + withinMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${withinMs} ms waiting for: ${what}`);
+    await new Promise(resolve => setTimeout(resolve, 10));
+  }
+}
+
+/** Reads a request body as text. */
+export function readRequestBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
 }
