@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
 import { performance } from 'node:perf_hooks';
+import { NO_RETRY, type PortOneCallOptions } from '../core/call-options';
 import { defineOperation } from '../core/operation';
 import { messages } from '../errors/messages';
 import type { PortOneClient } from '../core/portone-client';
@@ -20,21 +21,21 @@ export interface PortOneHealthCheckOptions {
 const CLIENT_TOKENS = { v1: PORTONE_V1_CLIENT, v2: PORTONE_V2_CLIENT } as const;
 /** An id no record has: PortOne answers 404 to an authenticated lookup, 401 when the credentials fail. */
 const PROBE_ID = 'imp_portone_health_probe';
-/** Never retried (`idempotency: 'none'`): a probe reports the state of now, not after backoff. */
+/** Lookups (GETs), sent without retries (`NO_RETRY` at the call): a probe reports the state of now, not after backoff. */
 const PROBES = {
   v1: defineOperation({
     api: 'v1',
     name: 'PortOneHealthIndicator.probe',
     method: 'GET',
     path: '/certifications/{id}',
-    idempotency: 'none',
+    idempotency: 'natural',
   }),
   v2: defineOperation({
     api: 'v2',
     name: 'PortOneHealthIndicator.probe',
     method: 'GET',
     path: '/identity-verifications/{id}',
-    idempotency: 'none',
+    idempotency: 'natural',
     query: (_, { storeId }) => ({ storeId }),
   }),
 };
@@ -130,7 +131,10 @@ export class PortOneHealthIndicator {
       return true;
     }
     const done = client
-      .call(PROBES[api], { id: PROBE_ID }, undefined, { timeoutMs: this.options.probeTimeoutMs })
+      .call(PROBES[api], { id: PROBE_ID }, undefined, {
+        timeoutMs: this.options.probeTimeoutMs,
+        [NO_RETRY]: true,
+      } as PortOneCallOptions)
       // The outcome is recorded by the module's call statistics like any call; nothing to do with it here.
       .then(
         () => undefined,
