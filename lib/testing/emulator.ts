@@ -87,6 +87,19 @@ export interface EmulatorClock {
   advance(seconds: number): Promise<EmulatorClockAdvance>;
 }
 
+/**
+ * One merchant the emulator serves (`PortOneEmulator.start({ merchants: [...] })`, plus the default one): its
+ * credentials and the module options that point a `PortOneModule` registration at it. Records created with
+ * one merchant's credentials are invisible to the other's, as between two PortOne accounts.
+ */
+export interface EmulatorMerchant {
+  /** `'default'` for the top-level credentials, else the name given in `merchants`. */
+  readonly name: string;
+  readonly credentials: EmulatorCredentials;
+  /** `{ v1, v2 }` for `PortOneModule.forRoot`, with this merchant's credentials and the emulator's URLs. */
+  moduleOptions(): EmulatorModuleOptions;
+}
+
 function credentialsOf(config: ResolvedConfig): EmulatorCredentials {
   const keyFor = (v1PgProvider: string, fallback: string): string =>
     config.channels.find(channel => channel.v1PgProvider === v1PgProvider)?.key ?? fallback;
@@ -117,13 +130,15 @@ function credentialsOf(config: ResolvedConfig): EmulatorCredentials {
  * await emulator.close();
  */
 export class PortOneEmulator {
-  /** The emulator's credentials and channel keys. */
+  /** The default merchant's credentials and channel keys. */
   readonly credentials: EmulatorCredentials;
   /**
    * The emulator's clock. `await emulator.clock.advance(60)` plays out a minute: a V2 retry due in it is sent
    * and answered before the promise resolves. No test has to wait for real minutes.
    */
   readonly clock: EmulatorClock;
+  /** Every merchant the emulator serves, the default one (`'default'`) first. */
+  readonly merchants: readonly EmulatorMerchant[];
   private closing: Promise<void> | undefined;
 
   private constructor(
@@ -131,16 +146,36 @@ export class PortOneEmulator {
     private readonly server: EmulatorServer,
     private readonly timers: TimerSet,
   ) {
-    this.credentials = credentialsOf(state.config);
+    this.merchants = Object.freeze(
+      state.merchants.map(merchant => {
+        const credentials = credentialsOf(merchant.config);
+        return Object.freeze({
+          name: merchant.config.merchant,
+          credentials,
+          moduleOptions: () => this.optionsFor(credentials),
+        });
+      }),
+    );
+    this.credentials = this.merchants[0].credentials;
     this.clock = Object.freeze({
       now: () => new Date(state.clock.nowMs()),
       advance: (seconds: number) => advanceClock(state, seconds),
     });
   }
 
+  /**
+   * The merchant called `name` (`merchants` option of {@link PortOneEmulator.start}; `'default'` is the
+   * top-level one). Throws for a name the emulator was not started with.
+   */
+  merchant(name: string): EmulatorMerchant {
+    const merchant = this.merchants.find(candidate => candidate.name === name);
+    if (!merchant) throw new RangeError(`This emulator serves no merchant called ${JSON.stringify(name)}`);
+    return merchant;
+  }
+
   /** Starts an emulator on 127.0.0.1 (`options.port`, or any free port). */
   static async start(options?: PortOneEmulatorOptions): Promise<PortOneEmulator> {
-    const state = new EmulatorState(resolveOptions(options), getSchemaValidator());
+    const state = EmulatorState.create(resolveOptions(options), getSchemaValidator());
     const timers = new TimerSet();
     // The control endpoints report the connection count, which only the server knows. The closure reads
     // `server` only when a request arrives, which is after listen() resolved and the constant is set.
@@ -175,14 +210,18 @@ export class PortOneEmulator {
   }
 
   /**
-   * The `v1` and `v2` options that point `PortOneModule` at this emulator, with its credentials. Spread them
+   * The `v1` and `v2` options that point `PortOneModule` at this emulator, with the default merchant's
+   * credentials (another merchant's: `emulator.merchant(name).moduleOptions()`). Spread them
    * into `forRoot` and add your own settings:
    *
    * @example
    * PortOneModule.forRoot({ ...emulator.moduleOptions(), isGlobal: true, retry: false })
    */
   moduleOptions(): EmulatorModuleOptions {
-    const { v1, v2 } = this.credentials;
+    return this.optionsFor(this.credentials);
+  }
+
+  private optionsFor({ v1, v2 }: EmulatorCredentials): EmulatorModuleOptions {
     return {
       v1: { apiKey: v1.apiKey, apiSecret: v1.apiSecret, baseUrl: this.v1BaseUrl },
       v2: {
@@ -309,7 +348,7 @@ export class PortOneEmulator {
    * so `confirm` and `resend` on it answer IDENTITY_VERIFICATION_NOT_SENT. Returns its API view.
    */
   seedIdentityVerification(record: SeedIdentityVerification): EmulatorIdentityVerification {
-    return seedIdentityVerification(this.state, record);
+    return seedIdentityVerification(this.state.withStore(record.storeId), record);
   }
 
   /** A copy of a V2 identity verification as the API would return it (default store: the configured one). */
@@ -317,19 +356,19 @@ export class PortOneEmulator {
     id: string,
     storeId: string = this.state.config.v2.storeId,
   ): EmulatorIdentityVerification | undefined {
-    const record = this.state.identityVerifications.get(storeId, id);
+    const record = this.state.withStore(storeId).identityVerifications.get(storeId, id);
     return record && toIdentityVerification(record);
   }
 
   /** A copy of a V1 certification as `GET /certifications/{imp_uid}` would return it. */
   getCertification(impUid: string): EmulatorCertification | undefined {
-    const record = this.state.certifications.get(impUid);
+    const record = this.state.withCertification(impUid).certifications.get(impUid);
     return record && toCertificationAnnotation(record);
   }
 
   /** A copy of a V1 CVS payment as the API would return it. */
   getPayment(impUid: string): EmulatorPayment | undefined {
-    const payment = this.state.payments.get(impUid);
+    const payment = this.state.withPayment(impUid).payments.get(impUid);
     return payment && structuredClone(payment);
   }
 
@@ -346,7 +385,7 @@ export class PortOneEmulator {
    * Throws for an unknown imp_uid or a payment that is not `ready`.
    */
   markCvsPaid(impUid: string): EmulatorPayment {
-    const payment = this.state.payments.get(impUid);
+    const payment = this.state.withPayment(impUid).payments.get(impUid);
     if (!payment) throw new Error(`No CVS payment ${impUid}`);
     if (payment.status !== 'ready') throw new Error(`CVS payment ${impUid} is ${payment.status}, not ready`);
     payment.status = 'paid';
@@ -360,7 +399,7 @@ export class PortOneEmulator {
    * it carries. Sends no notice: post one to test the app's answer. Throws for an unpaid payment or a bad amount.
    */
   cancelPayment(impUid: string, amount: number): EmulatorPaymentCancellation {
-    return cancelPaidPayment(this.state, impUid, amount);
+    return cancelPaidPayment(this.state.withPayment(impUid), impUid, amount);
   }
 
   // ----- webhooks -------------------------------------------------------------------------------------------
@@ -373,7 +412,7 @@ export class PortOneEmulator {
    * is called then). Also served as `POST /emulator/cvs/{imp_uid}/pay`.
    */
   payAtStore(impUid: string, options?: PayAtStoreOptions): Promise<PayAtStoreResult> {
-    return payAtStore(this.state, impUid, options);
+    return payAtStore(this.state.withPayment(impUid), impUid, options);
   }
 
   /** Every webhook call the emulator made (confirms, notices, V2 deliveries), retries included, oldest first. */

@@ -11,9 +11,15 @@ export {
   type EmulatorModuleOptions,
   type EmulatorChannelKeys,
   type EmulatorClock,
+  type EmulatorMerchant,
 } from './emulator';
 export type { EmulatorClockAdvance } from './time/advance.types';
-export { EMULATOR_DEFAULTS, type EmulatorChannel, type PortOneEmulatorOptions } from './options';
+export {
+  EMULATOR_DEFAULTS,
+  type EmulatorChannel,
+  type EmulatorMerchantOptions,
+  type PortOneEmulatorOptions,
+} from './options';
 export type { EmulatorFault } from './http/faults';
 export type { EmulatorExchange } from './http/exchange';
 export type { EmulatorRequestFilter, EmulatorRequestRecord } from './http/request-log';

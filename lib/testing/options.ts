@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { EmulatorExchange } from './http/exchange';
 import {
   DEFAULT_WEBHOOK_DELIVERY,
@@ -41,6 +42,22 @@ export interface EmulatorChannel {
   foreignerDetection?: boolean;
 }
 
+/**
+ * Another merchant the emulator serves beside the default one (`merchants` option): its own credentials,
+ * store and channels. Records it creates are visible only with its credentials, as on PortOne, where each
+ * merchant account sees its own payments and certifications.
+ */
+export interface EmulatorMerchantOptions {
+  /** How tests name it (`emulator.merchant(name)`); not sent anywhere. Must not be `'default'`. */
+  name: string;
+  /** Default `<name>_imp_key` / `<name>_imp_secret`. */
+  v1?: { apiKey?: string; apiSecret?: string };
+  /** Default secret `<name>-v2-api-secret` and a store id derived from the name. */
+  v2?: { apiSecret?: string; storeId?: string };
+  /** Default: the default channels, with keys `channel-key-<name>-danal`, `-kcp-v2`, `-galaxia`. */
+  channels?: EmulatorChannel[];
+}
+
 /** Options for {@link PortOneEmulator.start}. Every field is optional. */
 export interface PortOneEmulatorOptions {
   /** TCP port; 0 or omitted picks any free port. The host is always 127.0.0.1. */
@@ -78,6 +95,12 @@ export interface PortOneEmulatorOptions {
   webhookDelivery?: EmulatorWebhookDeliveryOptions;
   /** The channels the emulator knows. Replaces the defaults ({@link EMULATOR_DEFAULTS}.channels) when given. */
   channels?: EmulatorChannel[];
+  /**
+   * More merchants beside the default one (whose credentials are `v1`, `v2` and `channels` above), e.g. an
+   * agency's second store, for apps with several `PortOneModule` registrations. Token lifetimes, OTP rules,
+   * the clock, faults and the request log are shared.
+   */
+  merchants?: EmulatorMerchantOptions[];
   /** Keep the request log ({@link PortOneEmulator.requests}). Default true; a benchmark may turn it off. */
   logRequests?: boolean;
   /**
@@ -146,8 +169,23 @@ export function resolveWebhookDelivery(
   };
 }
 
+/** The name of the merchant configured by the top-level `v1`, `v2` and `channels` options. */
+export const DEFAULT_MERCHANT = 'default';
+
+/** One merchant's credentials and channels, defaults applied. */
+export interface ResolvedMerchant {
+  readonly name: string;
+  readonly v1: { readonly apiKey: string; readonly apiSecret: string };
+  readonly v2: { readonly apiSecret: string; readonly storeId: string };
+  readonly channels: readonly ResolvedChannel[];
+}
+
 /** Options after defaults are applied. */
 export interface ResolvedConfig {
+  /** Which merchant this configuration is of (`'default'` for the top-level credentials). */
+  readonly merchant: string;
+  /** The other merchants (only on the default merchant's configuration). */
+  readonly merchants: readonly ResolvedMerchant[];
   readonly port: number;
   readonly v1: { readonly apiKey: string; readonly apiSecret: string; readonly tokenTtlSeconds: number };
   readonly v2: {
@@ -211,11 +249,20 @@ export function resolveOptions(options: PortOneEmulatorOptions = {}): ResolvedCo
     if (keys.has(channel.key)) throw new Error(`Duplicate channel key ${channel.key}`);
     keys.add(channel.key);
   }
+  const v1 = {
+    apiKey: options.v1?.apiKey ?? EMULATOR_DEFAULTS.v1.apiKey,
+    apiSecret: options.v1?.apiSecret ?? EMULATOR_DEFAULTS.v1.apiSecret,
+  };
+  const v2 = {
+    apiSecret: options.v2?.apiSecret ?? EMULATOR_DEFAULTS.v2.apiSecret,
+    storeId: options.v2?.storeId ?? EMULATOR_DEFAULTS.v2.storeId,
+  };
+  const merchants = resolveMerchants(options.merchants ?? []);
+  checkMerchantsApart([{ name: DEFAULT_MERCHANT, v1, v2, channels }, ...merchants]);
   return {
     port,
     v1: {
-      apiKey: options.v1?.apiKey ?? EMULATOR_DEFAULTS.v1.apiKey,
-      apiSecret: options.v1?.apiSecret ?? EMULATOR_DEFAULTS.v1.apiSecret,
+      ...v1,
       tokenTtlSeconds: positive(
         options.v1?.tokenTtlSeconds,
         EMULATOR_DEFAULTS.v1.tokenTtlSeconds,
@@ -223,8 +270,7 @@ export function resolveOptions(options: PortOneEmulatorOptions = {}): ResolvedCo
       ),
     },
     v2: {
-      apiSecret: options.v2?.apiSecret ?? EMULATOR_DEFAULTS.v2.apiSecret,
-      storeId: options.v2?.storeId ?? EMULATOR_DEFAULTS.v2.storeId,
+      ...v2,
       accessTokenTtlSeconds: positive(
         options.v2?.accessTokenTtlSeconds,
         EMULATOR_DEFAULTS.v2.accessTokenTtlSeconds,
@@ -239,6 +285,8 @@ export function resolveOptions(options: PortOneEmulatorOptions = {}): ResolvedCo
     },
     webhookDelivery: resolveWebhookDelivery(options.webhookDelivery),
     channels,
+    merchant: DEFAULT_MERCHANT,
+    merchants,
     logRequests: options.logRequests ?? true,
     otp: {
       ttlSeconds: positive(options.otp?.ttlSeconds, EMULATOR_DEFAULTS.otp.ttlSeconds, 'otp.ttlSeconds'),
@@ -251,6 +299,68 @@ export function resolveOptions(options: PortOneEmulatorOptions = {}): ResolvedCo
     strict: options.strict ?? false,
     onResponse: options.onResponse,
   };
+}
+
+function resolveMerchants(merchants: unknown): ResolvedMerchant[] {
+  if (!Array.isArray(merchants)) throw new TypeError('merchants must be an array');
+  return (merchants as EmulatorMerchantOptions[]).map(merchant => {
+    const name = merchant?.name;
+    if (typeof name !== 'string' || !/^[A-Za-z0-9_-]+$/.test(name) || name === DEFAULT_MERCHANT) {
+      throw new RangeError(
+        `merchants[].name must be letters, digits, _ or - and not '${DEFAULT_MERCHANT}' (got ${JSON.stringify(name)})`,
+      );
+    }
+    const slug = name.toLowerCase();
+    const channels =
+      merchant.channels ??
+      EMULATOR_DEFAULTS.channels.map(channel => ({
+        ...channel,
+        key: channel.key.replace('channel-key-emulator-', `channel-key-${slug}-`),
+      }));
+    return {
+      name,
+      v1: {
+        apiKey: merchant.v1?.apiKey ?? `${slug}_imp_key`,
+        apiSecret: merchant.v1?.apiSecret ?? `${slug}_imp_secret`,
+      },
+      v2: {
+        apiSecret: merchant.v2?.apiSecret ?? `${slug}-v2-api-secret`,
+        storeId: merchant.v2?.storeId ?? storeIdFor(slug),
+      },
+      channels: channels.map(resolveChannel),
+    };
+  });
+}
+
+/** A store id shaped like PortOne's (`store-` + a UUID), the same for the same name on every run. */
+function storeIdFor(name: string): string {
+  const hex = createHash('sha256').update(name).digest('hex');
+  return `store-${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * Each merchant's credentials, store and channel keys must be its own, or a request could not tell whose it is.
+ * @throws RangeError naming the first value two merchants share.
+ */
+function checkMerchantsApart(merchants: readonly ResolvedMerchant[]): void {
+  const owners = new Map<string, string>();
+  for (const merchant of merchants) {
+    const values = new Set([
+      `name ${merchant.name}`,
+      `v1.apiKey ${merchant.v1.apiKey}`,
+      `v2.apiSecret ${merchant.v2.apiSecret}`,
+      `v2.storeId ${merchant.v2.storeId}`,
+      ...merchant.channels.map(channel => `channel key ${channel.key}`),
+    ]);
+    for (const value of values) {
+      const owner = owners.get(value);
+      if (owner !== undefined) {
+        const what = value.slice(0, value.lastIndexOf(' '));
+        throw new RangeError(`merchants '${owner}' and '${merchant.name}' have the same ${what}`);
+      }
+      owners.set(value, merchant.name);
+    }
+  }
 }
 
 /** V1 providers that serve the OTP certification API (PortOne's supported-PG list for requestOTP). */

@@ -82,7 +82,10 @@ export function addAdminRoutes(router: Router<ControlRoute>): void {
       return attempt(() => state.pgError.set({ pgCode, pgMessage }));
     })
     .add('POST', '/identity-verifications', (_params, state, body) =>
-      attempt(() => seedIdentityVerification(state, seedFromJson(body))),
+      attempt(() => {
+        const seed = seedFromJson(body);
+        return seedIdentityVerification(state.withStore(seed.storeId), seed);
+      }),
     )
     .add('POST', '/cvs/:imp_uid/expire', ({ imp_uid }, state) =>
       attempt(() => state.expireCvsPayment(imp_uid)),

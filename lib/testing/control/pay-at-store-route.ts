@@ -16,7 +16,10 @@ export async function payAtStoreRoute(
   const options = readOptions(body);
   if (typeof options === 'string') return { status: 400, body: { message: options } };
   try {
-    return { status: 200, body: await payAtStore(state, params.imp_uid, options) };
+    return {
+      status: 200,
+      body: await payAtStore(state.withPayment(params.imp_uid), params.imp_uid, options),
+    };
   } catch (error) {
     if (error instanceof EmulatorStorePaymentError) {
       return {

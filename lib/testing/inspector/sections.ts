@@ -49,17 +49,24 @@ export function smsInbox(state: EmulatorState): string {
   return table('SMS inbox', 'sms', ['OTP', 'to', 'sent', 'API', 'id'], rows, 'No OTP sent yet.');
 }
 
+/** The records of every merchant the emulator serves (one page shows them all), oldest merchant's first. */
+function everyMerchants<T>(state: EmulatorState, records: (merchant: EmulatorState) => Iterable<T>): T[] {
+  return state.merchants.flatMap(merchant => [...records(merchant)]);
+}
+
 /** V1 certifications with their state. */
 export function certifications(state: EmulatorState): string {
   const now = state.clock.nowMs();
-  const rows = [...state.certifications.all()].reverse().map(record => {
-    const status = record.certified ? 'CERTIFIED' : record.failure ? 'FAILED' : 'PENDING';
-    return (
-      `<tr><td>${time(record.requestedAtMs, now)}</td><td class="id">${e(record.impUid)}</td><td>${badge(status)}</td>` +
-      `<td>${e(record.channel.v1PgProvider)} ${e(record.method)}</td><td>${e(maskName(record.subject.name))}</td>` +
-      `<td>${e(record.failure?.reason ?? '')}</td></tr>`
-    );
-  });
+  const rows = everyMerchants(state, merchant => merchant.certifications.all())
+    .reverse()
+    .map(record => {
+      const status = record.certified ? 'CERTIFIED' : record.failure ? 'FAILED' : 'PENDING';
+      return (
+        `<tr><td>${time(record.requestedAtMs, now)}</td><td class="id">${e(record.impUid)}</td><td>${badge(status)}</td>` +
+        `<td>${e(record.channel.v1PgProvider)} ${e(record.method)}</td><td>${e(maskName(record.subject.name))}</td>` +
+        `<td>${e(record.failure?.reason ?? '')}</td></tr>`
+      );
+    });
   return table(
     'V1 certifications',
     'certifications',
@@ -72,7 +79,7 @@ export function certifications(state: EmulatorState): string {
 /** V2 identity verifications with their state. */
 export function identityVerifications(state: EmulatorState): string {
   const now = state.clock.nowMs();
-  const rows = [...state.identityVerifications.all()]
+  const rows = everyMerchants(state, merchant => merchant.identityVerifications.all())
     .sort((a, b) => b.seq - a.seq)
     .slice(0, LIMIT)
     .map(
@@ -94,21 +101,23 @@ export function identityVerifications(state: EmulatorState): string {
 export function cvsBarcodes(state: EmulatorState): string {
   const nowMs = state.clock.nowMs();
   const now = Math.floor(nowMs / 1000);
-  const rows = [...state.payments.all()].reverse().map(payment => {
-    const expired = payment.status === 'ready' && payment.vbank_date <= now;
-    const shown = expired ? 'EXPIRED' : payment.status.toUpperCase();
-    const id = encodeURIComponent(payment.imp_uid);
-    const actions =
-      payment.status === 'ready' && !expired
-        ? `<button data-post="/emulator/cvs/${e(id)}/pay" class="pay">Pay at store</button> ` +
-          `<button data-post="/emulator/cvs/${e(id)}/expire" class="expire">Expire</button>`
-        : '';
-    return (
-      `<tr data-imp-uid="${e(payment.imp_uid)}"><td>${time(payment.vbank_issued_at * 1000, nowMs)}</td>` +
-      `<td class="id">${e(payment.imp_uid)}</td><td>${badge(shown)}</td><td class="num">${e(payment.amount.toLocaleString('en-US'))}</td>` +
-      `<td class="otp">${e(payment.vbank_num)}</td><td>${time(payment.vbank_date * 1000, nowMs)}</td><td>${actions}</td></tr>`
-    );
-  });
+  const rows = everyMerchants(state, merchant => merchant.payments.all())
+    .reverse()
+    .map(payment => {
+      const expired = payment.status === 'ready' && payment.vbank_date <= now;
+      const shown = expired ? 'EXPIRED' : payment.status.toUpperCase();
+      const id = encodeURIComponent(payment.imp_uid);
+      const actions =
+        payment.status === 'ready' && !expired
+          ? `<button data-post="/emulator/cvs/${e(id)}/pay" class="pay">Pay at store</button> ` +
+            `<button data-post="/emulator/cvs/${e(id)}/expire" class="expire">Expire</button>`
+          : '';
+      return (
+        `<tr data-imp-uid="${e(payment.imp_uid)}"><td>${time(payment.vbank_issued_at * 1000, nowMs)}</td>` +
+        `<td class="id">${e(payment.imp_uid)}</td><td>${badge(shown)}</td><td class="num">${e(payment.amount.toLocaleString('en-US'))}</td>` +
+        `<td class="otp">${e(payment.vbank_num)}</td><td>${time(payment.vbank_date * 1000, nowMs)}</td><td>${actions}</td></tr>`
+      );
+    });
   return table(
     'CVS barcodes',
     'cvs',

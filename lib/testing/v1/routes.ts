@@ -72,8 +72,13 @@ export function createV1Dispatcher(state: EmulatorState): Dispatcher {
     if (!match) return v1Error(404, `No such V1 endpoint: ${ctx.method} ${ctx.path}`);
     ctx.params = match.params;
     const { route } = match;
-    if (route.auth && !state.v1Tokens.isValid(extractV1Token(ctx.headers))) {
-      return v1Error(401, 'Unauthorized');
+    // The merchant whose token the request carries: its handler sees that merchant's records only.
+    let merchant = state;
+    if (route.auth) {
+      const token = extractV1Token(ctx.headers);
+      const owner = state.merchants.find(candidate => candidate.v1Tokens.isValid(token));
+      if (!owner) return v1Error(401, 'Unauthorized');
+      merchant = owner;
     }
     const tierError = checkTierHeader(ctx.headers);
     if (tierError) return v1Error(400, tierError);
@@ -92,6 +97,6 @@ export function createV1Dispatcher(state: EmulatorState): Dispatcher {
       }
       body = result.value;
     }
-    return route.handler(ctx, state, body);
+    return route.handler(ctx, merchant, body);
   };
 }

@@ -11,7 +11,10 @@ interface GetTokenBody {
 /** `POST /users/getToken`: 401 with the envelope for wrong credentials (the exact body is UNVERIFIED). */
 export function getToken(ctx: RequestContext, state: EmulatorState, body: unknown): HandlerResult {
   const { imp_key, imp_secret } = body as GetTokenBody;
-  const { apiKey, apiSecret } = state.config.v1;
-  if (imp_key !== apiKey || imp_secret !== apiSecret) return v1Error(401, 'Unauthorized');
-  return v1Ok(state.v1Tokens.issue());
+  // Each merchant has its own keys; the token is that merchant's, and so is everything it then reaches.
+  const merchant = state.merchants.find(
+    ({ config }) => config.v1.apiKey === imp_key && config.v1.apiSecret === imp_secret,
+  );
+  if (!merchant) return v1Error(401, 'Unauthorized');
+  return v1Ok(merchant.v1Tokens.issue());
 }

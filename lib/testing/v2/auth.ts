@@ -3,8 +3,12 @@ import { headerValue, type HandlerResult, type RequestContext } from '../http/co
 import type { EmulatorState } from '../state';
 import { v2Error, v2Ok } from './errors';
 
-/** Who is calling: the store the credential gives access to, and the scope idempotency keys live in. */
+/**
+ * Who is calling: the merchant whose credential it is, the store the credential gives access to, and the
+ * scope idempotency keys live in.
+ */
 export interface V2Principal {
+  readonly merchant: EmulatorState;
   readonly storeId: string;
   readonly idempotencyScope: string;
 }
@@ -19,12 +23,15 @@ export function authenticate(headers: IncomingHttpHeaders, state: EmulatorState)
   const scheme = match[1].toLowerCase();
   const credential = match[2];
   if (scheme === 'portone') {
-    if (credential !== state.config.v2.apiSecret) return undefined;
-    return { storeId: state.config.v2.storeId, idempotencyScope: `secret:${credential}` };
+    const merchant = merchantWithSecret(state, credential);
+    if (!merchant) return undefined;
+    return { merchant, storeId: merchant.config.v2.storeId, idempotencyScope: `secret:${credential}` };
   }
   if (scheme === 'bearer') {
-    const storeId = state.v2Tokens.verifyAccess(credential);
-    return storeId === undefined ? undefined : { storeId, idempotencyScope: `store:${storeId}` };
+    for (const merchant of state.merchants) {
+      const storeId = merchant.v2Tokens.verifyAccess(credential);
+      if (storeId !== undefined) return { merchant, storeId, idempotencyScope: `store:${storeId}` };
+    }
   }
   return undefined;
 }
@@ -37,15 +44,24 @@ export function unauthorized(): HandlerResult {
 /** `POST /login/api-secret`. */
 export function loginViaApiSecret(ctx: RequestContext, state: EmulatorState, body: unknown): HandlerResult {
   const { apiSecret } = body as { apiSecret: string };
-  if (apiSecret !== state.config.v2.apiSecret) return unauthorized();
-  return v2Ok(state.v2Tokens.issue(state.config.v2.storeId));
+  const merchant = merchantWithSecret(state, apiSecret);
+  if (!merchant) return unauthorized();
+  return v2Ok(merchant.v2Tokens.issue(merchant.config.v2.storeId));
 }
 
 /** `POST /token/refresh`: a used (rotated), unknown or expired refresh token is 401. */
 export function refreshToken(ctx: RequestContext, state: EmulatorState, body: unknown): HandlerResult {
   const { refreshToken: token } = body as { refreshToken: string };
-  const pair = state.v2Tokens.rotate(token);
-  return pair ? v2Ok(pair) : unauthorized();
+  // Only the merchant that issued the refresh token knows it; the others answer undefined and change nothing.
+  for (const merchant of state.merchants) {
+    const pair = merchant.v2Tokens.rotate(token);
+    if (pair) return v2Ok(pair);
+  }
+  return unauthorized();
+}
+
+function merchantWithSecret(state: EmulatorState, apiSecret: string): EmulatorState | undefined {
+  return state.merchants.find(merchant => merchant.config.v2.apiSecret === apiSecret);
 }
 
 /**

@@ -41,8 +41,10 @@ interface V2Route {
   handler: V2Handler;
 }
 
-/** Login and refresh run unauthenticated; give their handlers a principal-shaped placeholder. */
-const NO_PRINCIPAL: V2Principal = { storeId: '', idempotencyScope: '' };
+/** Login and refresh run unauthenticated (their handlers find the merchant); a principal-shaped placeholder. */
+function noPrincipal(state: EmulatorState): V2Principal {
+  return { merchant: state, storeId: '', idempotencyScope: '' };
+}
 
 function buildRouter(): Router<V2Route> {
   return new Router<V2Route>()
@@ -190,16 +192,18 @@ export function createV2Dispatcher(state: EmulatorState): Dispatcher {
     if (!match) return v2Error('NOT_FOUND', `No such V2 endpoint: ${ctx.method} ${ctx.path}`);
     ctx.params = match.params;
     const { route } = match;
-    let principal = NO_PRINCIPAL;
+    let principal = noPrincipal(state);
     if (route.auth) {
       const authenticated = authenticate(ctx.headers, state);
       if (!authenticated) return unauthorized();
       principal = authenticated;
     }
+    // The handler sees the records of the merchant whose credential the request carries.
+    const merchant = principal.merchant;
     // PortOne ignores Idempotency-Key on GET.
-    if (ctx.method !== 'POST') return run(ctx, state, route, principal);
+    if (ctx.method !== 'POST') return run(ctx, merchant, route, principal);
     const scope = route.auth ? principal.idempotencyScope : bodyCredentialScope(ctx.body);
-    return withIdempotency(ctx, state, scope, () => run(ctx, state, route, principal));
+    return withIdempotency(ctx, state, scope, () => run(ctx, merchant, route, principal));
   };
 }
 
