@@ -12,6 +12,7 @@ import {
   PORTONE_V1_CLIENT,
   PORTONE_V2_API,
   PORTONE_V2_CLIENT,
+  portOneClientToken,
 } from './portone.constants';
 import { getPortOneHttpToken, getPortOneOptionsToken, getPortOneToken } from './portone.tokens';
 
@@ -62,6 +63,8 @@ export function portOneRegistration(
       { provide: PORTONE_V2_API, useFactory: createV2Api, inject: [PORTONE_RESOLVED_OPTIONS] },
       { provide: PORTONE_V1_CLIENT, useFactory: (api: PortOneApi) => api.client, inject: [PORTONE_V1_API] },
       { provide: PORTONE_V2_CLIENT, useFactory: (api: PortOneApi) => api.client, inject: [PORTONE_V2_API] },
+      { provide: portOneClientToken('v1', name), useExisting: PORTONE_V1_CLIENT },
+      { provide: portOneClientToken('v2', name), useExisting: PORTONE_V2_CLIENT },
       ...services,
       ...httpServices,
     ],

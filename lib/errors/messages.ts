@@ -241,8 +241,14 @@ export const messages = {
       `PortOneHealthModule: ${key} is not a PortOneHealthModule option (check its spelling)`,
     handlerNotSingleton: (handler: string): string =>
       `${handler}: webhook handlers must be in singleton (not request-scoped) providers`,
-    severalConfirmHandlers: (handlers: readonly string[]): string =>
-      `only one @OnCvsConfirm() handler is allowed; found ${handlers.join(', ')}`,
+    /** Two `@OnCvsConfirm()` handlers for the same registration (or two without one). */
+    severalConfirmHandlers: (handlers: readonly string[], registration: string | undefined): string =>
+      registration === undefined
+        ? `only one @OnCvsConfirm() without a registration is allowed; found ${handlers.join(', ')}`
+        : `only one @OnCvsConfirm() is allowed per registration; found ${handlers.join(', ')} for registration "${registration}"`,
+    /** A `registration` option of `@OnPortOneWebhook` / `@OnCvsConfirm` that cannot name a registration. */
+    handlerRegistration: (handler: string): string =>
+      `${handler}: registration must be the non-empty name of a PortOneModule registration`,
   },
 
   // Queue mode (`webhookReceiver.queue`): what a job's log lines and errors say. Ids and log fields only.
@@ -254,6 +260,10 @@ export const messages = {
       `webhook queue ${where} error: ${errorName}${code !== undefined ? ` ${code}` : ''}`,
     v1NoticeNotYet: (log: string): string => `v1 notice not dispatched yet: ${log}`,
     dispatchedNothing: (key: string, log: string): string => `webhook job ${key} dispatched nothing: ${log}`,
+    unknownRegistration: (registration: string): string =>
+      registration === ''
+        ? 'v1 notice not re-read: this app has no PortOneModule registration without a name'
+        : `v1 notice not re-read: this app has no PortOneModule registration named "${registration}"`,
   },
 
   /** A webhook body past MAX_WEBHOOK_BODY_BYTES (answered 413). */
@@ -264,5 +274,9 @@ export const messages = {
     noApiConfigured: 'PortOneModule has no API configured',
     apiNotConfigured: (api: 'v1' | 'v2'): string => `${api} is not configured`,
     checkFailed: 'the PortOne health check failed unexpectedly',
+    noSuchRegistration: (registration: string | undefined): string =>
+      registration === undefined
+        ? 'PortOneModule has no registration without a name; pass the one to check as registration'
+        : `PortOneModule has no registration named "${registration}"`,
   },
 };

@@ -6,7 +6,7 @@ import { NO_RETRY, type PortOneCallOptions } from '../core/call-options';
 import { defineOperation } from '../core/operation';
 import { messages } from '../errors/messages';
 import type { PortOneClient } from '../core/portone-client';
-import { PORTONE_V1_CLIENT, PORTONE_V2_CLIENT, PORTONE_WEBHOOK_RECONCILER } from '../portone.constants';
+import { portOneClientToken, portOneReconcilerToken } from '../portone.constants';
 import type { PortOneReconciliationHealth } from '../webhooks/reconciliation/reconciliation-health';
 import type { WebhookReconciler } from '../webhooks/reconciliation/webhook-reconciler';
 import { assessApiHealth, type PortOneApiHealth } from './assess-api-health';
@@ -16,9 +16,13 @@ import { PORTONE_HEALTH_OPTIONS, type ResolvedHealthOptions } from './portone-he
 export interface PortOneHealthCheckOptions {
   /** Check only this API generation. Default: every configured one. */
   api?: 'v1' | 'v2';
+  /**
+   * The `name` of the `PortOneModule` registration to check (`forRoot({ name: 'agency', … })`): its own
+   * calls, token and credentials. Default: the registration made without a name. With several merchants,
+   * give each its own key: `isHealthy('portone-agency', { registration: 'agency' })`.
+   */
+  registration?: string;
 }
-
-const CLIENT_TOKENS = { v1: PORTONE_V1_CLIENT, v2: PORTONE_V2_CLIENT } as const;
 /** An id no record has: PortOne answers 404 to an authenticated lookup, 401 when the credentials fail. */
 const PROBE_ID = 'imp_portone_health_probe';
 /** Lookups (GETs), sent without retries (`NO_RETRY` at the call): a probe reports the state of now, not after backoff. */
@@ -56,7 +60,8 @@ const PROBES = {
  */
 @Injectable()
 export class PortOneHealthIndicator {
-  private readonly probes = new Map<'v1' | 'v2', { startedAt: number; done: Promise<void> }>();
+  /** The probe in flight or last sent, per registration and API (`<registration>|<api>`). */
+  private readonly probes = new Map<string, { startedAt: number; done: Promise<void> }>();
 
   /** @internal Nest constructs the indicator; apps inject it. */
   constructor(
@@ -66,7 +71,8 @@ export class PortOneHealthIndicator {
   ) {}
 
   /**
-   * `up` when every checked API's last recent call reached PortOne with accepted credentials. With
+   * `up` when every checked API's last recent call reached PortOne with accepted credentials. Checks one
+   * registration: `options.registration`, else the one made without a name. With that registration's
    * `webhook.reconcile` on, V1's check also reports `reconciliation`, and is down after three sweeps in a row
    * left payments behind.
    */
@@ -76,16 +82,23 @@ export class PortOneHealthIndicator {
   ): Promise<HealthIndicatorResult<Key>> {
     const session = this.healthIndicatorService.check(key);
     try {
-      const apis = options.api ? [options.api] : (['v1', 'v2'] as const).filter(api => this.client(api));
+      const { registration } = options;
+      const configured = (['v1', 'v2'] as const).filter(api => this.client(api, registration));
+      if (configured.length === 0 && !this.registered(registration)) {
+        return session.down({ reason: messages.health.noSuchRegistration(registration) });
+      }
+      const apis = options.api ? [options.api] : configured;
       if (apis.length === 0) return session.down({ reason: messages.health.noApiConfigured });
       // Both APIs at once: a probe that waits for its timeout must not delay the other API's answer.
-      const assessed = await Promise.all(apis.map(async api => [api, await this.assess(api)] as const));
+      const assessed = await Promise.all(
+        apis.map(async api => [api, await this.assess(api, registration)] as const),
+      );
       const reports: Partial<Record<'v1' | 'v2', PortOneApiHealth>> & {
         reconciliation?: PortOneReconciliationHealth;
       } = Object.fromEntries(assessed);
       let up = assessed.every(([, health]) => health.status === 'up');
       // Webhook reconciliation (V1), when on: sweeps that keep failing mean paid barcodes may go unnoticed.
-      const reconciliation = apis.includes('v1') ? this.reconciliation() : undefined;
+      const reconciliation = apis.includes('v1') ? this.reconciliation(registration) : undefined;
       if (reconciliation) {
         reports.reconciliation = reconciliation;
         up &&= reconciliation.status !== 'down';
@@ -97,8 +110,8 @@ export class PortOneHealthIndicator {
     }
   }
 
-  private async assess(api: 'v1' | 'v2'): Promise<PortOneApiHealth> {
-    const client = this.client(api);
+  private async assess(api: 'v1' | 'v2', registration: string | undefined): Promise<PortOneApiHealth> {
+    const client = this.client(api, registration);
     const statistics = client?.statistics;
     if (!client || !statistics) {
       return {
@@ -112,7 +125,7 @@ export class PortOneHealthIndicator {
     const last = statistics.calls().at(-1);
     let probed = false;
     if (!last || performance.now() - last.endedAt > windowMs) {
-      probed = await this.probe(api, client);
+      probed = await this.probe(`${registration ?? ''}|${api}`, api, client);
     }
     return assessApiHealth({
       calls: statistics.calls(),
@@ -124,8 +137,8 @@ export class PortOneHealthIndicator {
   }
 
   /** Sends the probe unless one was sent within the interval (joining one in flight). True when it ran. */
-  private async probe(api: 'v1' | 'v2', client: PortOneClient): Promise<boolean> {
-    const previous = this.probes.get(api);
+  private async probe(probeKey: string, api: 'v1' | 'v2', client: PortOneClient): Promise<boolean> {
+    const previous = this.probes.get(probeKey);
     if (previous && performance.now() - previous.startedAt < this.options.probeIntervalMs) {
       await previous.done;
       return true;
@@ -140,27 +153,40 @@ export class PortOneHealthIndicator {
         () => undefined,
         () => undefined,
       );
-    this.probes.set(api, { startedAt: performance.now(), done });
+    this.probes.set(probeKey, { startedAt: performance.now(), done });
     await done;
     return true;
   }
 
-  private reconciliation(): PortOneReconciliationHealth | undefined {
+  private reconciliation(registration: string | undefined): PortOneReconciliationHealth | undefined {
     try {
       return this.moduleRef
-        .get<WebhookReconciler>(PORTONE_WEBHOOK_RECONCILER, { strict: false })
+        .get<WebhookReconciler>(portOneReconcilerToken(registration), { strict: false })
         .health.report();
     } catch {
       return undefined;
     }
   }
 
-  private client(api: 'v1' | 'v2'): PortOneClient | undefined {
+  /** The registration's client for `api`, when that API is configured in it. */
+  private client(api: 'v1' | 'v2', registration: string | undefined): PortOneClient | undefined {
     try {
-      const client = this.moduleRef.get<PortOneClient>(CLIENT_TOKENS[api], { strict: false });
+      const client = this.moduleRef.get<PortOneClient>(portOneClientToken(api, registration), {
+        strict: false,
+      });
       return client.statistics ? client : undefined;
     } catch {
       return undefined;
+    }
+  }
+
+  /** Whether the app has this registration (its clients exist even for an API it leaves unconfigured). */
+  private registered(registration: string | undefined): boolean {
+    try {
+      this.moduleRef.get(portOneClientToken('v1', registration), { strict: false });
+      return true;
+    } catch {
+      return false;
     }
   }
 }

@@ -1,5 +1,5 @@
 import type { DynamicModule, Provider } from '@nestjs/common';
-import { DiscoveryModule, HttpAdapterHost } from '@nestjs/core';
+import { DiscoveryModule, HttpAdapterHost, ModuleRef } from '@nestjs/core';
 import { messages } from '../errors/messages';
 import { WebhookHandlerRegistry } from './handlers/webhook-handler-registry';
 import { installRawBodyCapture } from './http/raw-body-capture';
@@ -59,7 +59,7 @@ export function withWebhookRoutes(
       provide: WebhookReceiver,
       // The CvsService of this registration (a named one exports it under its own token).
       useFactory: (options: ResolvedPortOneOptions, registry: WebhookHandlerRegistry, cvs: CvsService) =>
-        new WebhookReceiver(options, registry, cvs),
+        new WebhookReceiver(options, registry, cvs, registrationName),
       inject: [
         PORTONE_RESOLVED_OPTIONS,
         WebhookHandlerRegistry,
@@ -69,12 +69,17 @@ export function withWebhookRoutes(
     ...reconcilerProviders(reconcile, registrationName),
     {
       provide: WebhookQueueRunner,
-      useFactory: (options: ResolvedPortOneOptions, registry: WebhookHandlerRegistry, cvs: CvsService) =>
-        new WebhookQueueRunner(options, registry, cvs),
+      useFactory: (
+        options: ResolvedPortOneOptions,
+        registry: WebhookHandlerRegistry,
+        cvs: CvsService,
+        moduleRef: ModuleRef,
+      ) => new WebhookQueueRunner(options, registry, cvs, registrationName, moduleRef),
       inject: [
         PORTONE_RESOLVED_OPTIONS,
         WebhookHandlerRegistry,
         getPortOneToken(CvsService, registrationName),
+        ModuleRef,
       ],
     },
     {

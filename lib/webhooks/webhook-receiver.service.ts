@@ -32,6 +32,8 @@ export class WebhookReceiver {
     private readonly options: ResolvedPortOneOptions,
     private readonly registry: WebhookHandlerRegistry,
     private readonly cvs: CvsService,
+    /** This registration's name (undefined for the unnamed one): every event and confirm request carries it. */
+    private readonly registration: string | undefined,
   ) {
     try {
       this.verifiers = createV2Verifiers(options.v2?.webhookSecrets ?? []);
@@ -51,23 +53,25 @@ export class WebhookReceiver {
       if (looksLikeV2Delivery(req.headers)) {
         const raw = await readRawBody(req);
         if (queue) {
-          const verified = verifiedV2Event(req, raw, this.verifiers);
+          const verified = verifiedV2Event(req, raw, this.verifiers, this.registration);
           return verified.ok ? queueV2Event(queue, verified.event) : verified.answer;
         }
         return handleV2Delivery(req, raw, {
           verifiers: this.verifiers,
           registry: this.registry,
           options: this.options.webhookReceiver,
+          registration: this.registration,
         });
       }
       if (queue) {
         const notice = readV1Notice(await this.parsedBody(req));
-        return notice ? queueV1Notice(queue, notice) : noImpUid();
+        return notice ? queueV1Notice(queue, notice, this.registration) : noImpUid();
       }
       return handleV1Notice(await this.parsedBody(req), {
         cvs: this.cvs,
         registry: this.registry,
         options: this.options.webhookReceiver,
+        registration: this.registration,
       });
     });
   }
@@ -79,6 +83,7 @@ export class WebhookReceiver {
         await this.parsedBody(req),
         this.registry,
         this.options.webhookReceiver.confirmDeadlineMs,
+        this.registration,
       ),
     );
   }

@@ -37,6 +37,19 @@ class Handlers {
     this.seen.push(event.data.billingKey);
   }
 
+  @OnPortOneWebhook('Transaction.Paid', { registration: 'agency' })
+  onAgencyPaid(event: PortOneV2WebhookEventOf<'Transaction.Paid'>): void {
+    // Selecting a registration keeps the narrowing; the event names its registration.
+    const registration: string | undefined = event.registration;
+    this.seen.push(`${registration ?? ''}:${event.data.paymentId}`);
+  }
+
+  // @ts-expect-error With a registration too, a Transaction.Paid handler cannot take another event type.
+  @OnPortOneWebhook('Transaction.Paid', { registration: 'agency' })
+  onAgencyPaidWithTheWrongParameter(event: PortOneV2WebhookEventOf<'BillingKey.Issued'>): void {
+    this.seen.push(event.data.billingKey);
+  }
+
   @OnPortOneWebhook(['Transaction.Cancelled', 'Transaction.PartialCancelled'])
   onCancelled(
     event: PortOneV2WebhookEventOf<'Transaction.Cancelled' | 'Transaction.PartialCancelled'>,

@@ -4,7 +4,8 @@ import { answer, type WebhookAnswer } from '../http/webhook-answer';
 import { logValue } from '../../logging/log-value';
 
 /**
- * Answers PortOne's CVS confirm call: 200 lets the store take the payment, 403 refuses. No handler allows
+ * Answers PortOne's CVS confirm call: 200 lets the store take the payment, 403 refuses. The handler is the
+ * registration's own `@OnCvsConfirm({ registration })`, else the one without a registration. No handler allows
  * (PortOne's behaviour without `confirm_url`); a handler that throws, returns anything but `true`, or misses
  * the deadline refuses, so a slow or broken app never lets through a payment it could not check.
  * @internal
@@ -13,13 +14,14 @@ export async function handleCvsConfirm(
   body: Record<string, unknown> | undefined,
   registry: WebhookHandlerRegistry,
   deadlineMs: number,
+  registration: string | undefined,
 ): Promise<WebhookAnswer> {
-  const request = readConfirm(body);
+  const request = readConfirm(body, registration);
   if (!request)
     return answer(400, 'not a Galaxia.Cvs.Confirm request', 'cvs confirm refused: malformed request');
   // The imp_uid is the unverified request's: bounded in the log line.
   const what = `cvs confirm imp_uid=${logValue(request.impUid)}`;
-  const handler = registry.cvsConfirmHandler;
+  const handler = registry.cvsConfirmHandlerFor(registration);
   if (!handler) return answer(200, 'allowed', `${what} allowed (no @OnCvsConfirm handler)`);
 
   let timer: NodeJS.Timeout | undefined;
@@ -41,13 +43,17 @@ export async function handleCvsConfirm(
   }
 }
 
-function readConfirm(body: Record<string, unknown> | undefined): CvsConfirmRequest | undefined {
+function readConfirm(
+  body: Record<string, unknown> | undefined,
+  registration: string | undefined,
+): CvsConfirmRequest | undefined {
   if (!body || body.event !== 'Galaxia.Cvs.Confirm') return undefined;
   const { imp_uid: impUid, merchant_uid: merchantUid, status } = body;
   if (typeof impUid !== 'string' || impUid === '' || typeof merchantUid !== 'string') return undefined;
   const extra =
     typeof body.extra === 'object' && body.extra !== null ? (body.extra as Record<string, unknown>) : {};
   return {
+    registration,
     impUid,
     merchantUid,
     status: typeof status === 'string' ? status : 'ready',

@@ -9,6 +9,27 @@ import { PORTONE_WEBHOOK_HANDLER } from '../webhook.constants';
 /** What `@OnPortOneWebhook()` listens to: every event (`'*'`) or the listed types. @internal */
 export type WebhookHandlerSelector = '*' | readonly string[];
 
+/** The metadata `@OnPortOneWebhook()` leaves on a method. @internal */
+export interface WebhookHandlerMetadata {
+  readonly types: WebhookHandlerSelector;
+  /** Only this registration's events; undefined: every registration's. */
+  readonly registration?: string;
+}
+
+/**
+ * Which registration's deliveries a handler takes (`@OnPortOneWebhook(type, options)`,
+ * `@OnCvsConfirm(options)`).
+ * @publicApi
+ */
+export interface PortOneWebhookHandlerOptions {
+  /**
+   * The `name` of the registration (`PortOneModule.forRoot({ name, webhook })`) whose routes this handler
+   * serves. Omitted: every registration's, the unnamed one included; the event's `registration` tells them
+   * apart.
+   */
+  registration?: string;
+}
+
 /**
  * A type `@OnPortOneWebhook` accepts: a known one (offered by the editor) or any other string, for V2 types
  * added after this version.
@@ -36,6 +57,9 @@ export type PortOneWebhookHandlerDecorator<Event> = <Handler extends (event: Eve
  *   re-read payment; V2 deliveries keep PortOne's type (`Transaction.Paid`, …).
  * - `@OnPortOneWebhook(['payment.paid', 'Transaction.Paid'])`: any of several.
  * - `@OnPortOneWebhook()`: every event, including V2 types this module does not know.
+ * - `@OnPortOneWebhook('payment.paid', { registration: 'agency' })`: only what the routes of the
+ *   registration named `agency` received. Without `registration`, a handler receives every registration's
+ *   events (`event.registration` names it; `undefined` for the unnamed registration).
  *
  * The method receives a {@link PortOneWebhookEvent}; with types, the event of those types
  * ({@link PortOneWebhookEventFor}), so `@OnPortOneWebhook('Transaction.Paid')` fits
@@ -44,14 +68,23 @@ export type PortOneWebhookHandlerDecorator<Event> = <Handler extends (event: Eve
  * delivery, so PortOne's retry is dispatched again (to every matching handler: make handlers idempotent).
  * @publicApi
  */
-export function OnPortOneWebhook(): PortOneWebhookHandlerDecorator<PortOneWebhookEvent>;
+export function OnPortOneWebhook(
+  type?: undefined,
+  options?: PortOneWebhookHandlerOptions,
+): PortOneWebhookHandlerDecorator<PortOneWebhookEvent>;
 export function OnPortOneWebhook<const Type extends PortOneWebhookTypeSelector>(
   type: Type | readonly Type[],
+  options?: PortOneWebhookHandlerOptions,
 ): PortOneWebhookHandlerDecorator<PortOneWebhookEventFor<Type>>;
-export function OnPortOneWebhook(type?: string | readonly string[]): PortOneWebhookHandlerDecorator<never> {
-  const selector: WebhookHandlerSelector =
-    type === undefined ? '*' : typeof type === 'string' ? [type] : [...type];
-  const decorate = SetMetadata(PORTONE_WEBHOOK_HANDLER, selector);
+export function OnPortOneWebhook(
+  type?: string | readonly string[],
+  options: PortOneWebhookHandlerOptions = {},
+): PortOneWebhookHandlerDecorator<never> {
+  const metadata: WebhookHandlerMetadata = {
+    types: type === undefined ? '*' : typeof type === 'string' ? [type] : [...type],
+    registration: options.registration,
+  };
+  const decorate = SetMetadata(PORTONE_WEBHOOK_HANDLER, metadata);
   return (target, key, descriptor) => {
     decorate(target, key, descriptor);
   };

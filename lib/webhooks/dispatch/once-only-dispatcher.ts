@@ -40,8 +40,7 @@ export async function dispatchOnce(
   if (claim.state === 'in-progress') return { kind: 'in-progress', retryAfterMs: claim.retryAfterMs };
   const { token } = claim;
 
-  // String(): an unrecognized V2 type is a string at runtime, typed apart only for narrowing.
-  const handlers = registry.handlersFor(String(event.type));
+  const handlers = registry.handlersFor(event);
   for (const handler of handlers) {
     try {
       await handler.invoke(event);

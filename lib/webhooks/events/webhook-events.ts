@@ -20,6 +20,11 @@ export type PortOneV1PaymentEventSource = 'notice' | 'reconciliation';
  */
 export interface PortOneV1PaymentEvent {
   readonly api: 'v1';
+  /**
+   * The name of the registration whose route received it (`PortOneModule.forRoot({ name, webhook })`);
+   * `undefined` for the registration made without a name.
+   */
+  readonly registration?: string;
   readonly type: PortOneV1PaymentEventType;
   readonly source: PortOneV1PaymentEventSource;
   /** The re-read (or listed) payment. Contains the buyer's personal data: do not log it. */
@@ -44,6 +49,11 @@ export type PortOneV2UnrecognizedWebhookType = typeof _unrecognized;
 /** What every V2 event carries. @publicApi */
 export interface PortOneV2WebhookEventBase {
   readonly api: 'v2';
+  /**
+   * The name of the registration whose route received it (`PortOneModule.forRoot({ name, webhook })`);
+   * `undefined` for the registration made without a name.
+   */
+  readonly registration?: string;
   /** The `webhook-id` header: the same for every retry of one delivery. */
   readonly webhookId: string;
   /** The whole verified body as PortOne sent it. */
@@ -109,6 +119,11 @@ export type PortOneWebhookEventFor<Type extends string> = Type extends PortOneV2
  * @publicApi
  */
 export interface CvsConfirmRequest {
+  /**
+   * The name of the registration whose route received it (`PortOneModule.forRoot({ name, webhook })`);
+   * `undefined` for the registration made without a name.
+   */
+  readonly registration?: string;
   readonly impUid: string;
   readonly merchantUid: string;
   /** `ready`: the barcode is unpaid. */

@@ -25,11 +25,16 @@ export function queueV2Event(
 }
 
 /**
- * Queue mode, V1: a notice whose `imp_uid` is well formed is stored by the ids it names (the worker re-reads
- * the payment), keyed by what it claims: imp_uid, status and cancellation. 400 for a malformed imp_uid.
+ * Queue mode, V1: a notice whose `imp_uid` is well formed is stored by the ids it names and the registration
+ * whose route received it (the worker re-reads the payment with that registration's credentials), keyed by
+ * what it claims: imp_uid, status and cancellation. 400 for a malformed imp_uid.
  * @internal
  */
-export function queueV1Notice(queue: PortOneWebhookQueue, notice: V1Notice): Promise<WebhookAnswer> {
+export function queueV1Notice(
+  queue: PortOneWebhookQueue,
+  notice: V1Notice,
+  registration: string | undefined,
+): Promise<WebhookAnswer> {
   if (!PLAIN_ID.test(notice.impUid)) {
     return Promise.resolve(
       answer(400, 'imp_uid is not a valid payment id', 'v1 notice rejected: malformed imp_uid'),
@@ -50,6 +55,7 @@ export function queueV1Notice(queue: PortOneWebhookQueue, notice: V1Notice): Pro
   const job: PortOneWebhookJob = {
     kind: 'v1-payment',
     impUid: notice.impUid,
+    ...(registration !== undefined && { registration }),
     ...(merchantUid !== undefined && { merchantUid }),
     ...(cancellationId !== undefined && { cancellationId }),
   };

@@ -10,16 +10,22 @@ import type { PortOneWebhookJob } from './webhook-queue.interface';
 /** @internal */
 export interface WebhookJobDeps {
   readonly registry: WebhookHandlerRegistry;
-  readonly cvs: CvsService;
+  /**
+   * The CvsService of a registration (by `name`; undefined for the unnamed one), to re-read a V1 job's payment
+   * with the credentials of the merchant whose route received the notice. Undefined when the app has no such
+   * registration.
+   */
+  readonly cvsOf: (registration: string | undefined) => CvsService | undefined;
   /** Takes the line for a V1 job that dispatches nothing (unknown payment, merchant_uid mismatch). */
   readonly logger: LoggerService;
 }
 
 /**
- * Runs a queued delivery in the worker: a V1 notice is re-read from PortOne first (a failed read fails the
- * attempt, so the queue retries it; an unknown payment or a forged `merchant_uid` completes the job with
- * nothing dispatched), then every matching handler runs. A handler that throws fails the attempt; the retry
- * runs the handlers again (at-least-once: handlers must be idempotent).
+ * Runs a queued delivery in the worker: a V1 notice is re-read from PortOne first, with the credentials of the
+ * registration whose route received it (a failed read fails the attempt, so the queue retries it; an unknown
+ * payment or a forged `merchant_uid` completes the job with nothing dispatched), then every handler matching
+ * the event's type and registration runs. A handler that throws fails the attempt; the retry runs the
+ * handlers again (at-least-once: handlers must be idempotent).
  * @internal
  */
 export async function processWebhookJob(
@@ -31,7 +37,7 @@ export async function processWebhookJob(
   if (!event) return;
   // String(): an unrecognized V2 type is PortOne's string at runtime, typed apart only for narrowing.
   const type = String(event.type);
-  for (const handler of deps.registry.handlersFor(type)) {
+  for (const handler of deps.registry.handlersFor(event)) {
     try {
       await handler.invoke(event);
     } catch (error) {
@@ -50,7 +56,11 @@ async function eventOf(
   deps: WebhookJobDeps,
 ): Promise<PortOneWebhookEvent | undefined> {
   if (job.kind === 'v2-event') return job.event;
-  const reread = await rereadV1Notice(job, deps.cvs);
+  const cvs = deps.cvsOf(job.registration);
+  // A worker of another app sharing the queue, or a registration removed since: fail the attempt (retried,
+  // then kept as failed) rather than read the payment with another merchant's credentials.
+  if (!cvs) throw new PortOneWebhookJobError(messages.queue.unknownRegistration(job.registration ?? ''));
+  const reread = await rereadV1Notice(job, cvs, job.registration);
   if (reread.ok) return reread.event;
   if (reread.answer.status >= 500) {
     throw new PortOneWebhookJobError(messages.queue.v1NoticeNotYet(reread.answer.log));

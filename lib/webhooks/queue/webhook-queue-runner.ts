@@ -4,6 +4,7 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
+import type { ModuleRef } from '@nestjs/core';
 import type { CvsService } from '../../cvs-payment/cvs.service';
 import { messages } from '../../errors/messages';
 import { EscapingLogger } from '../../logging/escaping-logger';
@@ -11,6 +12,7 @@ import type { ResolvedPortOneOptions } from '../../options/resolve-options';
 import type { PortOneWebhookEvent } from '../events/webhook-events';
 import type { WebhookHandlerRegistry } from '../handlers/webhook-handler-registry';
 import { processWebhookJob } from './process-webhook-job';
+import { registrationCvs } from './registration-cvs';
 import type { PortOneWebhookJob, PortOneWebhookQueue } from './webhook-queue.interface';
 
 /**
@@ -27,6 +29,9 @@ export class WebhookQueueRunner implements OnApplicationBootstrap, OnModuleDestr
     options: ResolvedPortOneOptions,
     private readonly registry: WebhookHandlerRegistry,
     private readonly cvs: CvsService,
+    /** This registration's name (undefined for the unnamed one). */
+    private readonly registration: string | undefined,
+    private readonly moduleRef: ModuleRef,
   ) {
     this.queue = options.webhookReceiver.queue;
     this.logger = options.logger ?? new EscapingLogger(new Logger('PortOneWebhookQueue'));
@@ -38,8 +43,24 @@ export class WebhookQueueRunner implements OnApplicationBootstrap, OnModuleDestr
   onApplicationBootstrap(): void {
     this.queue?.start(
       (key, job) =>
-        processWebhookJob(key, job, { registry: this.registry, cvs: this.cvs, logger: this.logger }),
+        processWebhookJob(key, job, {
+          registry: this.registry,
+          cvsOf: registration => this.cvsOf(registration),
+          logger: this.logger,
+        }),
       this.logger,
+    );
+  }
+
+  /**
+   * A job's registration's CvsService: this registration's own, else another registration's found in the app
+   * (registrations may share one queue). A job without a registration, queued before jobs carried one, is
+   * this registration's when the app has no unnamed registration.
+   */
+  private cvsOf(registration: string | undefined): CvsService | undefined {
+    if (registration === this.registration) return this.cvs;
+    return (
+      registrationCvs(this.moduleRef, registration) ?? (registration === undefined ? this.cvs : undefined)
     );
   }
 
@@ -59,6 +80,7 @@ export class WebhookQueueRunner implements OnApplicationBootstrap, OnModuleDestr
         ? { kind: 'v2-event', event }
         : {
             kind: 'v1-payment',
+            ...(event.registration !== undefined && { registration: event.registration }),
             impUid: event.payment.impUid,
             merchantUid: event.payment.merchantUid,
             ...(event.cancellationId !== undefined && { cancellationId: event.cancellationId }),

@@ -2,7 +2,7 @@ import type { LoggerService } from '@nestjs/common';
 import type { PortOneV2WebhookEvent } from '../events/webhook-events';
 
 /**
- * What a queued webhook job holds. A V2 event is stored verified, as dispatched; a V1 payment is stored as
+ * What a queued webhook job holds. A V2 event is stored verified, as dispatched (its `registration` included); a V1 payment is stored as
  * the ids of the (unsigned) notice only, and re-read from PortOne by the worker: the stored job carries no
  * personal data, and a PortOne outage at notice time costs a retry, not the notice.
  * @publicApi
@@ -11,6 +11,11 @@ export type PortOneWebhookJob =
   | { readonly kind: 'v2-event'; readonly event: PortOneV2WebhookEvent }
   | {
       readonly kind: 'v1-payment';
+      /**
+       * The `name` of the registration whose route received the notice (absent for the unnamed one): the
+       * worker re-reads the payment with its credentials and dispatches to its handlers.
+       */
+      readonly registration?: string;
       readonly impUid: string;
       readonly merchantUid?: string;
       readonly cancellationId?: string;

@@ -3,7 +3,7 @@ import type { Provider } from '@nestjs/common';
 import { CvsService } from '../../cvs-payment/cvs.service';
 import { PortOneConfigurationError } from '../../errors';
 import type { ResolvedPortOneOptions } from '../../options/resolve-options';
-import { PORTONE_RESOLVED_OPTIONS, PORTONE_WEBHOOK_RECONCILER } from '../../portone.constants';
+import { PORTONE_RESOLVED_OPTIONS, portOneReconcilerToken } from '../../portone.constants';
 import { getPortOneToken } from '../../portone.tokens';
 import { dispatchOnce } from '../dispatch/once-only-dispatcher';
 import { WebhookHandlerRegistry } from '../handlers/webhook-handler-registry';
@@ -31,7 +31,14 @@ export function reconcilerProviders(
           options,
           reconcile,
           cvs,
-          deliver: (key, event) => dispatchOnce(key, event, registry, options.webhookReceiver),
+          // Reconciled events carry the registration, as its notices do, so they reach the same handlers.
+          deliver: (key, event) =>
+            dispatchOnce(
+              key,
+              { ...event, registration: registrationName },
+              registry,
+              options.webhookReceiver,
+            ),
           name: registrationName ?? 'default',
         });
       },
@@ -41,6 +48,6 @@ export function reconcilerProviders(
         getPortOneToken(CvsService, registrationName),
       ],
     },
-    { provide: PORTONE_WEBHOOK_RECONCILER, useExisting: WebhookReconciler },
+    { provide: portOneReconcilerToken(registrationName), useExisting: WebhookReconciler },
   ];
 }

@@ -24,6 +24,8 @@ export interface V1NoticeDeps {
   readonly cvs: CvsService;
   readonly registry: WebhookHandlerRegistry;
   readonly options: ResolvedWebhookReceiverOptions;
+  /** The registration whose route received the notice (its name; undefined for the unnamed one). */
+  readonly registration: string | undefined;
 }
 
 /** A notice checked against PortOne: the event to dispatch and its delivery key, or why there is none. @internal */
@@ -45,7 +47,7 @@ export async function handleV1Notice(
 ): Promise<WebhookAnswer> {
   const notice = readV1Notice(body);
   if (!notice) return noImpUid();
-  const reread = await rereadV1Notice(notice, deps.cvs);
+  const reread = await rereadV1Notice(notice, deps.cvs, deps.registration);
   if (!reread.ok) return reread.answer;
   const { event, key } = reread;
   const outcome = await dispatchOnce(key, event, deps.registry, deps.options);
@@ -61,9 +63,15 @@ export function noImpUid(): WebhookAnswer {
 
 /**
  * Re-reads the payment a notice names and builds its event: PortOne's current truth, never the notice's.
+ * `cvs` must be the CvsService of `registration`, the registration whose route received the notice: a
+ * payment is visible only with the credentials of the merchant it belongs to.
  * @internal
  */
-export async function rereadV1Notice(notice: V1Notice, cvs: CvsService): Promise<RereadNotice> {
+export async function rereadV1Notice(
+  notice: V1Notice,
+  cvs: CvsService,
+  registration: string | undefined,
+): Promise<RereadNotice> {
   let payment: PortOnePayment;
   try {
     // Until PortOne answers, the imp_uid is a stranger's: the client's request log line holds it back too.
@@ -83,6 +91,7 @@ export async function rereadV1Notice(notice: V1Notice, cvs: CvsService): Promise
   }
   const event: PortOneV1PaymentEvent = {
     api: 'v1',
+    registration,
     type: `payment.${payment.status}`,
     source: 'notice',
     payment,

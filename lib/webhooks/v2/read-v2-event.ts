@@ -14,23 +14,27 @@ export interface V2EventReading {
 }
 
 /**
- * The event a verified V2 body becomes. A type PortOne's SDK declares is checked against its declared fields
+ * The event a verified V2 body becomes, carrying the `registration` whose route received it. A type PortOne's SDK declares is checked against its declared fields
  * (`timestamp`, and each field of `data` with its JSON type). A body that breaks them is still dispatched
  * under its type (PortOne signed it; refusing would only make PortOne retry the same body), and `problem`
  * names the field for the log line, so a change of PortOne's contract is seen. Any other type, and a body
  * without one, is an unrecognized event.
  * @internal
  */
-export function readV2Event(body: Record<string, unknown>, webhookId: string): V2EventReading {
+export function readV2Event(
+  body: Record<string, unknown>,
+  webhookId: string,
+  registration: string | undefined,
+): V2EventReading {
   const data = isJsonObject(body.data) ? body.data : {};
   const type = body.type;
   if (!isPortOneV2WebhookEventType(type)) {
     const unrecognized = typeof type === 'string' && type !== '' ? type : 'unknown';
-    const event = { api: 'v2', type: unrecognized, webhookId, data, body };
+    const event = { api: 'v2', registration, type: unrecognized, webhookId, data, body };
     // At runtime the type is the string PortOne sent; only TypeScript sees it apart from the known types.
     return { event: event as unknown as PortOneV2UnrecognizedWebhookEvent };
   }
-  const event = { api: 'v2', type, timestamp: body.timestamp, webhookId, data, body };
+  const event = { api: 'v2', registration, type, timestamp: body.timestamp, webhookId, data, body };
   return { event: event as PortOneV2WebhookEventOf<typeof type>, problem: declaredFieldProblem(type, body) };
 }
 

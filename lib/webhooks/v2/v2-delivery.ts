@@ -15,6 +15,8 @@ export interface V2DeliveryDeps {
   readonly verifiers: readonly Webhook[];
   readonly registry: WebhookHandlerRegistry;
   readonly options: ResolvedWebhookReceiverOptions;
+  /** The registration whose route received the delivery (its name; undefined for the unnamed one). */
+  readonly registration: string | undefined;
 }
 
 /**
@@ -27,7 +29,7 @@ export async function handleV2Delivery(
   rawBody: Buffer,
   deps: V2DeliveryDeps,
 ): Promise<WebhookAnswer> {
-  const verified = verifiedV2Event(req, rawBody, deps.verifiers);
+  const verified = verifiedV2Event(req, rawBody, deps.verifiers, deps.registration);
   if (!verified.ok) return verified.answer;
   const { event, problem } = verified;
   const outcome = await dispatchOnce(v2DeliveryKey(event), event, deps.registry, deps.options);
@@ -43,7 +45,7 @@ export function v2DeliveryKey(event: PortOneV2WebhookEvent): string {
 }
 
 /**
- * Verifies the signature over the raw body and builds the event as PortOne typed it; the answer when the
+ * Verifies the signature over the raw body and builds the event as PortOne typed it, carrying `registration`; the answer when the
  * delivery is refused (400 for missing headers or a body that is no JSON object, 401 for anything else).
  * `problem` names a field PortOne's SDK declares for the type that the body lacks (see readV2Event).
  * @internal
@@ -52,6 +54,7 @@ export function verifiedV2Event(
   req: WebhookHttpRequest,
   rawBody: Buffer,
   verifiers: readonly Webhook[],
+  registration: string | undefined,
 ):
   | { readonly ok: true; readonly event: PortOneV2WebhookEvent; readonly problem?: string }
   | { readonly ok: false; readonly answer: WebhookAnswer } {
@@ -69,5 +72,5 @@ export function verifiedV2Event(
       ),
     };
   }
-  return { ok: true, ...readV2Event(verified.body, verified.webhookId) };
+  return { ok: true, ...readV2Event(verified.body, verified.webhookId, registration) };
 }
