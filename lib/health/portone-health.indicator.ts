@@ -56,6 +56,8 @@ const PROBES = {
  * @Get('health') @HealthCheck()
  * check() { return this.health.check([() => this.portOne.isHealthy('portone')]); }
  * ```
+ * Each check is of one registration (`{ registration: name }`; the unnamed one by default), so two merchants
+ * are two keys, and one can be down while the other is up.
  * @publicApi
  */
 @Injectable()

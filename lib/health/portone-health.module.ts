@@ -10,6 +10,9 @@ import {
 /**
  * Provides `PortOneHealthIndicator`. Import it beside `TerminusModule` in the module of your health
  * controller, anywhere in an app that registers `PortOneModule`; `forRoot` changes the probe interval.
+ * With several registrations (several merchants), check each under its own key:
+ * `isHealthy('portone-agency', { registration: 'agency' })` reports that registration's calls, token and
+ * credentials; without `registration`, the registration made without a name is checked.
  * Lives under `nestjs-portone/health`, so apps without `@nestjs/terminus` never load it.
  * @publicApi
  */

@@ -1,6 +1,7 @@
 export {
   OnPortOneWebhook,
   type PortOneWebhookHandlerDecorator,
+  type PortOneWebhookHandlerOptions,
   type PortOneWebhookTypeSelector,
 } from './decorators/on-portone-webhook.decorator';
 export { OnCvsConfirm } from './decorators/on-cvs-confirm.decorator';

@@ -5,6 +5,7 @@ import {
   OnCvsConfirm,
   OnPortOneWebhook,
   PortOneModule,
+  getPortOneOptionsToken,
   getPortOneToken,
   type CvsConfirmRequest,
   type PortOneV1PaymentEvent,
@@ -286,5 +287,47 @@ describe('confirm handlers per registration', () => {
     await expect(listen(emulator, [Broken])).rejects.toThrow(
       'Broken.onPaid: registration must be the non-empty name of a PortOneModule registration',
     );
+  });
+});
+
+describe("overriding one registration's options (getPortOneOptionsToken) against the emulator's two merchants", () => {
+  it("moves only that registration to its merchant; the other keeps the app's options", async () => {
+    const emulator = await PortOneEmulator.start({ strict: true, merchants: [{ name: 'agency' }] });
+    const storeOptions = { ...emulator.merchant('default').moduleOptions(), retry: false as const };
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        PortOneModule.forRoot({ ...storeOptions, name: 'store' }),
+        // As configured, the agency's PortOne is unreachable; the test points it at the agency merchant.
+        PortOneModule.forRoot({
+          name: 'agency',
+          retry: false,
+          v1: { apiKey: 'k', apiSecret: 's', baseUrl: 'http://127.0.0.1:1' },
+        }),
+      ],
+    })
+      .overrideProvider(getPortOneOptionsToken('agency'))
+      .useValue(emulator.merchant('agency').moduleOptions())
+      .compile();
+    try {
+      const cvs = (name: string) => moduleRef.get<CvsService>(getPortOneToken(CvsService, name));
+      const agencyBarcode = await cvs('agency').issue({
+        channelKey: emulator.merchant('agency').credentials.channelKeys.galaxia,
+        merchantUid: 'agency-override-1',
+        amount: 1000,
+      });
+      const storeBarcode = await cvs('store').issue({
+        channelKey: emulator.merchant('default').credentials.channelKeys.galaxia,
+        merchantUid: 'store-override-1',
+        amount: 1000,
+      });
+      expect(moduleRef.get(getPortOneOptionsToken('store'))).toEqual({ ...storeOptions });
+      // Each reads its own merchant's payment and not the other's: two merchants, two sets of credentials.
+      expect((await cvs('agency').get(agencyBarcode.impUid)).merchantUid).toBe('agency-override-1');
+      expect((await cvs('store').get(storeBarcode.impUid)).merchantUid).toBe('store-override-1');
+      await expect(cvs('store').get(agencyBarcode.impUid)).rejects.toMatchObject({ status: 404 });
+    } finally {
+      await moduleRef.close();
+      await emulator.close();
+    }
   });
 });
