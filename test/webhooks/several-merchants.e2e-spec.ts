@@ -14,6 +14,7 @@ import {
 } from '../../lib';
 import { PortOneEmulator, type EmulatorMerchant } from '../../lib/testing';
 import { createHttpAdapter } from '../support/http-adapter';
+import { eventually } from '../support/webhook-delivery';
 import { post } from '../support/webhook-test-app';
 
 // An agency with two stores: two named registrations, each pointed at its own merchant of the emulator and
@@ -330,4 +331,62 @@ describe("overriding one registration's options (getPortOneOptionsToken) against
       await emulator.close();
     }
   });
+});
+
+describe('webhook reconciliation with two registrations', () => {
+  it("each registration sweeps its own merchant's payments, and the events name it", async () => {
+    @Injectable()
+    class Paid {
+      readonly events: PortOneV1PaymentEvent[] = [];
+      @OnPortOneWebhook('payment.paid')
+      onPaid(event: PortOneV1PaymentEvent): void {
+        this.events.push(event);
+      }
+    }
+    const emulator = await PortOneEmulator.start({ strict: true, merchants: [{ name: 'agency' }] });
+    const reconcile = { intervalMs: 200, overlapMs: 2_000, lookBackMs: 60_000 };
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        PortOneModule.forRoot({
+          ...emulator.merchant('default').moduleOptions(),
+          name: 'store',
+          webhook: { path: 'store/webhook', reconcile },
+        }),
+        PortOneModule.forRoot({
+          ...emulator.merchant('agency').moduleOptions(),
+          name: 'agency',
+          webhook: { path: 'agency/webhook', reconcile },
+        }),
+      ],
+      providers: [Paid],
+    }).compile();
+    const app = await moduleRef.createNestApplication(createHttpAdapter(), { logger: false }).init();
+    try {
+      // No notice URL: only a sweep can find these payments.
+      const issue = (registration: string, merchant: string) =>
+        app.get<CvsService>(getPortOneToken(CvsService, registration)).issue({
+          channelKey: emulator.merchant(merchant).credentials.channelKeys.galaxia,
+          merchantUid: `${registration}-swept-1`,
+          amount: 1000,
+        });
+      const agency = await issue('agency', 'agency');
+      const store = await issue('store', 'default');
+      emulator.markCvsPaid(agency.impUid);
+      emulator.markCvsPaid(store.impUid);
+
+      const events = app.get(Paid).events;
+      await eventually(() => events.length >= 2, 'both sweeps to dispatch', 10_000);
+      expect(
+        events
+          .map(event => [event.registration, event.source, event.payment.impUid])
+          .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+      ).toEqual([
+        ['agency', 'reconciliation', agency.impUid],
+        ['store', 'reconciliation', store.impUid],
+      ]);
+    } finally {
+      await app.close();
+      await emulator.close();
+    }
+  }, 20_000);
 });
