@@ -92,7 +92,7 @@ describe('emulator serving two merchants', () => {
         { authorization: `Bearer ${agencyToken}` },
       ),
     );
-    expect(res.status).not.toBe(200);
+    expect(res.status).toBe(400);
     const mixed = await call(
       `${emulator.v1BaseUrl}/users/getToken`,
       jsonInit('POST', { imp_key: main.credentials.v1.apiKey, imp_secret: agency.credentials.v1.apiSecret }),
@@ -129,6 +129,16 @@ describe('emulator serving two merchants', () => {
     expect(refreshed.status).toBe(200);
     expect((await read(`Bearer ${refreshed.body.accessToken as string}`)).status).toBe(200);
     expect(emulator.getIdentityVerification(id, agency.credentials.v2.storeId)?.id).toBe(id);
+  });
+
+  it("the inspector page lists both merchants' barcodes", async () => {
+    const mainPayment = await issueBarcode(main, await v1TokenOf(main));
+    const agencyPayment = await issueBarcode(agency, await v1TokenOf(agency));
+    const page = await fetch(`${emulator.origin}/`, { signal: AbortSignal.timeout(5_000) });
+    const html = await page.text();
+    expect(page.status).toBe(200);
+    expect(html).toContain(`data-imp-uid="${mainPayment}"`);
+    expect(html).toContain(`data-imp-uid="${agencyPayment}"`);
   });
 
   it("reset() clears every merchant's records", async () => {

@@ -26,6 +26,7 @@ class MerchantHandlers {
   readonly storePaid: PortOneV1PaymentEvent[] = [];
   readonly agencyPaid: PortOneV1PaymentEvent[] = [];
   readonly every: PortOneWebhookEvent[] = [];
+  readonly everyOfStore: PortOneWebhookEvent[] = [];
   readonly agencyV2Paid: PortOneV2WebhookEventOf<'Transaction.Paid'>[] = [];
   readonly storeConfirms: CvsConfirmRequest[] = [];
   readonly agencyConfirms: CvsConfirmRequest[] = [];
@@ -51,6 +52,12 @@ class MerchantHandlers {
     this.every.push(event);
   }
 
+  /** Every type, of one registration. */
+  @OnPortOneWebhook(undefined, { registration: 'store' })
+  onEveryOfStore(event: PortOneWebhookEvent): void {
+    this.everyOfStore.push(event);
+  }
+
   @OnCvsConfirm({ registration: 'store' })
   confirmStore(request: CvsConfirmRequest): boolean {
     this.storeConfirms.push(request);
@@ -68,6 +75,7 @@ class MerchantHandlers {
       this.storePaid,
       this.agencyPaid,
       this.every,
+      this.everyOfStore,
       this.agencyV2Paid,
       this.storeConfirms,
       this.agencyConfirms,
@@ -176,6 +184,10 @@ describe('several merchants: two registrations, each on its own merchant of the 
       ['store', 'payment.paid'],
       ['agency', 'payment.paid'],
       ['agency', 'Transaction.Paid'],
+    ]);
+    // Every type, one registration: only the store's.
+    expect(handlers.everyOfStore.map(event => [event.registration, String(event.type)])).toEqual([
+      ['store', 'payment.paid'],
     ]);
   });
 
