@@ -266,6 +266,38 @@ export const messages = {
         : `v1 notice not re-read: this app has no PortOneModule registration named "${registration}"`,
   },
 
+  // Webhook reconciliation (`webhook.reconcile`): the one line each sweep logs. Counts and error class names only.
+  reconciliation: {
+    sweepLine: (
+      outcome: string,
+      counts: {
+        readonly listed: number;
+        readonly dispatched: number;
+        readonly queued: number;
+        readonly alreadyHandled: number;
+        readonly inProgress: number;
+        readonly failed: number;
+        readonly pages: number;
+      },
+      durationMs: number,
+      heldReason: string | undefined,
+    ): string =>
+      `webhook reconciliation ${outcome}: listed=${counts.listed} dispatched=${counts.dispatched} ` +
+      `queued=${counts.queued} already-handled=${counts.alreadyHandled} in-progress=${counts.inProgress} ` +
+      `failed=${counts.failed} pages=${counts.pages} ${durationMs}ms; ` +
+      (outcome === 'complete' ? 'cursor advanced' : `cursor held: ${heldReason ?? 'unknown'}`),
+    /** Why a sweep left the cursor where it was. */
+    held: {
+      stopped: 'the sweep was stopped',
+      handlerFailed: 'a handler failed',
+      inProgress: 'a payment is still being handled',
+      listChanged: "PortOne's list changed during the sweep",
+      leaseLost: 'the lease was lost',
+      storeFailed: (errorName: string): string => `the claim store failed (${errorName})`,
+      queueFailed: (errorName: string): string => `the webhook queue failed (${errorName})`,
+    },
+  },
+
   /** A webhook body past MAX_WEBHOOK_BODY_BYTES (answered 413). */
   webhookBodyTooLarge: 'webhook body too large',
 

@@ -51,7 +51,7 @@ describe('webhook reconciliation: 2,500 paid payments, health and metrics', () =
     try {
       await waitFor(() => sweepLines(logger).length >= 1, 60_000);
       expect(sweepLines(logger)[0]).toMatch(
-        /^log webhook reconciliation complete: listed=2500 dispatched=2500 already-handled=0 in-progress=0 failed=0 pages=4 /,
+        /^log webhook reconciliation complete: listed=2500 dispatched=2500 queued=0 already-handled=0 in-progress=0 failed=0 pages=4 /,
       );
       const lists = emulator.requests.filter(request => request.path === '/payments/status/paid');
       expect(lists.slice(0, 3).map(request => request.query)).toEqual([

@@ -79,7 +79,7 @@ describe('webhook reconciliation: a paid barcode whose notice never came', () =>
     await waitFor(() => v1Events(web).length === 1, 10_000);
     const lines = sweepLines(logger);
     expect(lines.at(-1)).toMatch(
-      /^log webhook reconciliation complete: listed=\d+ dispatched=\d+ already-handled=\d+ in-progress=0 failed=0 pages=2 \d+ms; cursor advanced$/,
+      /^log webhook reconciliation complete: listed=\d+ dispatched=\d+ queued=0 already-handled=\d+ in-progress=0 failed=0 pages=2 \d+ms; cursor advanced$/,
     );
     for (const line of lines) {
       expect(line).not.toContain(issued.impUid);
@@ -233,7 +233,7 @@ describe('webhook reconciliation: a paid barcode whose notice never came', () =>
     await waitFor(() => v1Events(web).length === 1, 10_000);
     const lines = sweepLines(logger).slice(seen);
     expect(lines[0]).toMatch(
-      /^warn webhook reconciliation incomplete: .*failed=1 .*cursor held: a handler or the claim store failed$/,
+      /^warn webhook reconciliation incomplete: .*failed=1 .*cursor held: a handler failed$/,
     );
     expect(web.handlers.started).toBe(2);
     await nextSweeps(logger, sweepLines(logger).length, 1);

@@ -61,7 +61,8 @@ async function eventOf(
   // then kept as failed) rather than read the payment with another merchant's credentials.
   if (!cvs) throw new PortOneWebhookJobError(messages.queue.unknownRegistration(job.registration ?? ''));
   const reread = await rereadV1Notice(job, cvs, job.registration);
-  if (reread.ok) return reread.event;
+  // A job a reconciliation sweep queued is dispatched as one, with the payment as PortOne holds it now.
+  if (reread.ok) return job.source === undefined ? reread.event : { ...reread.event, source: job.source };
   if (reread.answer.status >= 500) {
     throw new PortOneWebhookJobError(messages.queue.v1NoticeNotYet(reread.answer.log));
   }

@@ -84,6 +84,7 @@ export class WebhookQueueRunner implements OnApplicationBootstrap, OnModuleDestr
             impUid: event.payment.impUid,
             merchantUid: event.payment.merchantUid,
             ...(event.cancellationId !== undefined && { cancellationId: event.cancellationId }),
+            ...(event.source !== 'notice' && { source: event.source }),
           };
     return this.queue.enqueue(key, job);
   }

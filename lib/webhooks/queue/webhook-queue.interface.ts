@@ -1,5 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
-import type { PortOneV2WebhookEvent } from '../events/webhook-events';
+import type { PortOneV1PaymentEventSource, PortOneV2WebhookEvent } from '../events/webhook-events';
 
 /**
  * What a queued webhook job holds. A V2 event is stored verified, as dispatched (its `registration` included); a V1 payment is stored as
@@ -19,6 +19,8 @@ export type PortOneWebhookJob =
       readonly impUid: string;
       readonly merchantUid?: string;
       readonly cancellationId?: string;
+      /** Who found it: a notice (when absent) or a reconciliation sweep. The worker's event says the same. */
+      readonly source?: PortOneV1PaymentEventSource;
     };
 
 /**

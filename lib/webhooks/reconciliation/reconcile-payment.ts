@@ -3,8 +3,19 @@ import type { DispatchOutcome } from '../dispatch/once-only-dispatcher';
 import type { PortOneV1PaymentEvent } from '../events/webhook-events';
 import { v1DeliveryKey } from '../v1/v1-notice';
 
+/**
+ * What became of one reconciled payment: a dispatch outcome (inline mode), or, in queue mode, stored in the
+ * queue under its delivery key (a job already there, queued by its notice or an earlier sweep, adds nothing)
+ * or not stored because the queue failed.
+ * @internal
+ */
+export type ReconcileOutcome =
+  | DispatchOutcome
+  | { readonly kind: 'queued' }
+  | { readonly kind: 'queue-unavailable'; readonly errorName: string };
+
 /** Hands one reconciled event on: dispatches it inline (or, in queue mode, enqueues it). @internal */
-export type DeliverReconciled = (key: string, event: PortOneV1PaymentEvent) => Promise<DispatchOutcome>;
+export type DeliverReconciled = (key: string, event: PortOneV1PaymentEvent) => Promise<ReconcileOutcome>;
 
 /**
  * The event and claim key a listed payment becomes: the same as its notice would produce, so whichever

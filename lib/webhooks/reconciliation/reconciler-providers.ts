@@ -5,8 +5,9 @@ import { PortOneConfigurationError } from '../../errors';
 import type { ResolvedPortOneOptions } from '../../options/resolve-options';
 import { PORTONE_RESOLVED_OPTIONS, portOneReconcilerToken } from '../../portone.constants';
 import { getPortOneToken } from '../../portone.tokens';
-import { dispatchOnce } from '../dispatch/once-only-dispatcher';
 import { WebhookHandlerRegistry } from '../handlers/webhook-handler-registry';
+import { WebhookQueueRunner } from '../queue/webhook-queue-runner';
+import { reconciledDelivery } from './deliver-reconciled';
 import { reconcileReceiverProblems, type ResolvedReconcileOptions } from './reconcile-options';
 import { WebhookReconciler } from './webhook-reconciler';
 
@@ -23,22 +24,23 @@ export function reconcilerProviders(
   return [
     {
       provide: WebhookReconciler,
-      useFactory: (options: ResolvedPortOneOptions, registry: WebhookHandlerRegistry, cvs: CvsService) => {
+      useFactory: (
+        options: ResolvedPortOneOptions,
+        registry: WebhookHandlerRegistry,
+        cvs: CvsService,
+        runner: WebhookQueueRunner,
+      ) => {
         const problems = reconcileReceiverProblems(reconcile, options.webhookReceiver);
         if (!options.v1) problems.push(messages.options.reconcileNeedsV1);
         if (problems.length > 0) throw new PortOneConfigurationError(problems);
+        const deliver = reconciledDelivery(options.webhookReceiver, registry, runner);
         return new WebhookReconciler({
           options,
           reconcile,
           cvs,
-          // Reconciled events carry the registration, as its notices do, so they reach the same handlers.
-          deliver: (key, event) =>
-            dispatchOnce(
-              key,
-              { ...event, registration: registrationName },
-              registry,
-              options.webhookReceiver,
-            ),
+          // Reconciled events carry the registration, as its notices do, so they reach the same handlers (and,
+          // in queue mode, the worker re-reads the payment with that registration's credentials).
+          deliver: (key, event) => deliver(key, { ...event, registration: registrationName }),
           name: registrationName ?? 'default',
         });
       },
@@ -46,6 +48,7 @@ export function reconcilerProviders(
         PORTONE_RESOLVED_OPTIONS,
         WebhookHandlerRegistry,
         getPortOneToken(CvsService, registrationName),
+        WebhookQueueRunner,
       ],
     },
     { provide: portOneReconcilerToken(registrationName), useExisting: WebhookReconciler },

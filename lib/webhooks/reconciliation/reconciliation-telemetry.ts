@@ -5,6 +5,7 @@ import type { SweepCounts } from './sweep';
 
 const RESULTS = {
   dispatched: 'dispatched',
+  queued: 'queued',
   alreadyHandled: 'already_handled',
   inProgress: 'in_progress',
   failed: 'failed',

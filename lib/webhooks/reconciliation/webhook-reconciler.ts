@@ -5,6 +5,7 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import type { CvsService } from '../../cvs-payment/cvs.service';
+import { messages } from '../../errors/messages';
 import { EscapingLogger } from '../../logging/escaping-logger';
 import type { ResolvedPortOneOptions } from '../../options/resolve-options';
 import type { PortOneReconciliationStore } from '../claims/reconciliation-store.interface';
@@ -83,7 +84,7 @@ export class WebhookReconciler implements OnApplicationBootstrap, OnModuleDestro
     try {
       token = await this.store.acquireLease(name, RECONCILE_DEFAULTS.leaseMs);
     } catch (error) {
-      this.finish('failed', zeroCounts(), 0, `the claim store failed (${nameOf(error)})`);
+      this.finish('failed', zeroCounts(), 0, messages.reconciliation.held.storeFailed(nameOf(error)));
       return;
     }
     if (token === undefined) {
@@ -103,17 +104,22 @@ export class WebhookReconciler implements OnApplicationBootstrap, OnModuleDestro
         return;
       }
       const window = this.window(cursor, started);
-      const { complete } = await sweep(
+      const { complete, stoppedBy } = await sweep(
         { cvs: this.deps.cvs, deliver: this.deps.deliver, signal: abort.signal },
         window,
         counts,
       );
       if (!complete) {
-        this.finish('incomplete', counts, Date.now() - started, heldBecause(counts, abort.signal));
+        this.finish(
+          'incomplete',
+          counts,
+          Date.now() - started,
+          stoppedBy ?? heldBecause(counts, abort.signal),
+        );
       } else if (await this.store.writeCursor(name, window.to.getTime(), token)) {
         this.finish('complete', counts, Date.now() - started);
       } else {
-        this.finish('incomplete', counts, Date.now() - started, 'the lease was lost');
+        this.finish('incomplete', counts, Date.now() - started, messages.reconciliation.held.leaseLost);
       }
     } catch (error) {
       this.finish('failed', counts, Date.now() - started, nameOf(error));
@@ -159,25 +165,21 @@ export class WebhookReconciler implements OnApplicationBootstrap, OnModuleDestro
   private finish(outcome: SweepOutcome, counts: SweepCounts, durationMs: number, heldReason?: string): void {
     this.health.recordSweep(outcome, Date.now());
     recordSweepMetrics(outcome, counts, durationMs);
-    const line =
-      `webhook reconciliation ${outcome}: listed=${counts.listed} dispatched=${counts.dispatched} ` +
-      `already-handled=${counts.alreadyHandled} in-progress=${counts.inProgress} failed=${counts.failed} ` +
-      `pages=${counts.pages} ${durationMs}ms; ` +
-      (outcome === 'complete' ? 'cursor advanced' : `cursor held: ${heldReason ?? 'unknown'}`);
+    const line = messages.reconciliation.sweepLine(outcome, counts, durationMs, heldReason);
     if (outcome === 'complete') this.deps.options.logger?.log(line);
     else this.errors.warn(line);
   }
 }
 
 function zeroCounts(): SweepCounts {
-  return { listed: 0, dispatched: 0, alreadyHandled: 0, inProgress: 0, failed: 0, pages: 0 };
+  return { listed: 0, dispatched: 0, queued: 0, alreadyHandled: 0, inProgress: 0, failed: 0, pages: 0 };
 }
 
 function heldBecause(counts: SweepCounts, signal: AbortSignal): string {
-  if (signal.aborted) return 'the sweep was stopped';
-  if (counts.failed > 0) return 'a handler or the claim store failed';
-  if (counts.inProgress > 0) return 'a payment is still being handled';
-  return "PortOne's list changed during the sweep";
+  if (signal.aborted) return messages.reconciliation.held.stopped;
+  if (counts.failed > 0) return messages.reconciliation.held.handlerFailed;
+  if (counts.inProgress > 0) return messages.reconciliation.held.inProgress;
+  return messages.reconciliation.held.listChanged;
 }
 
 /** The error's class name: never its message, which may hold what PortOne or a handler wrote. */
