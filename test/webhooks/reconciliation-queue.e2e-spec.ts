@@ -16,6 +16,12 @@ import {
   v1Events,
 } from '../support/reconciliation-fixtures';
 import { startRedisServer, type TestRedisServer } from '../support/redis-server';
+import {
+  PaidEvents,
+  payUnnoticed,
+  startTwoRegistrations,
+  sweptBy,
+} from '../support/two-registrations-reconciliation';
 import { post, startWebhookApp, type WebhookTestApp } from '../support/webhook-test-app';
 
 const INTERVAL_MS = 200;
@@ -233,4 +239,36 @@ describe('webhook reconciliation in queue mode: Redis down', () => {
     await nextSweeps(logger, sweepLines(logger).length, 2);
     expect(web.handlers.started).toBe(12);
   }, 60_000);
+});
+
+describe('webhook reconciliation in queue mode: two registrations sharing one queue', () => {
+  it("each registration's sweep queues its merchant's payments with the registration, and the worker reads them with that merchant's credentials", async () => {
+    const [emulator, redisServer] = await Promise.all([
+      PortOneEmulator.start({ strict: true, merchants: [{ name: 'agency' }] }),
+      startRedisServer(),
+    ]);
+    const connection = { host: '127.0.0.1', port: redisServer.port };
+    const queueName = `${QUEUE_NAME}-registrations`;
+    // One queue for both registrations: the first registration's worker runs every job.
+    const queue = new BullMqWebhookQueue({ connection, queueName, backoffMs: 50, closeTimeoutMs: 2_000 });
+    const inspector = new Queue(queueName, { connection });
+    inspector.on('error', () => undefined);
+    const app = await startTwoRegistrations(emulator, { webhookReceiver: { queue } });
+    try {
+      const paid = await payUnnoticed(app, emulator, 'queued-sweep');
+      const events = app.get(PaidEvents).events;
+      await waitFor(() => events.length >= 2, 15_000);
+      expect(sweptBy(events)).toEqual([
+        ['agency', 'reconciliation', paid.agency],
+        ['store', 'reconciliation', paid.store],
+      ]);
+      const agencyJob = await inspector.getJob(jobIdOf(`v1:${paid.agency}:paid`));
+      expect(agencyJob?.data.job).toMatchObject({ registration: 'agency', source: 'reconciliation' });
+    } finally {
+      await app.close();
+      await inspector.close();
+      await redisServer.stop();
+      await emulator.close();
+    }
+  }, 40_000);
 });

@@ -16,6 +16,12 @@ import { PortOneEmulator, type EmulatorMerchant } from '../../lib/testing';
 import { createHttpAdapter } from '../support/http-adapter';
 import { eventually } from '../support/webhook-delivery';
 import { post } from '../support/webhook-test-app';
+import {
+  PaidEvents,
+  payUnnoticed,
+  startTwoRegistrations,
+  sweptBy,
+} from '../support/two-registrations-reconciliation';
 
 // An agency with two stores: two named registrations, each pointed at its own merchant of the emulator and
 // mounting its own webhook routes. Everything goes over real HTTP: the app calls the emulator, the emulator
@@ -347,54 +353,15 @@ describe("overriding one registration's options (getPortOneOptionsToken) against
 
 describe('webhook reconciliation with two registrations', () => {
   it("each registration sweeps its own merchant's payments, and the events name it", async () => {
-    @Injectable()
-    class Paid {
-      readonly events: PortOneV1PaymentEvent[] = [];
-      @OnPortOneWebhook('payment.paid')
-      onPaid(event: PortOneV1PaymentEvent): void {
-        this.events.push(event);
-      }
-    }
     const emulator = await PortOneEmulator.start({ strict: true, merchants: [{ name: 'agency' }] });
-    const reconcile = { intervalMs: 200, overlapMs: 2_000, lookBackMs: 60_000 };
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        PortOneModule.forRoot({
-          ...emulator.merchant('default').moduleOptions(),
-          name: 'store',
-          webhook: { path: 'store/webhook', reconcile },
-        }),
-        PortOneModule.forRoot({
-          ...emulator.merchant('agency').moduleOptions(),
-          name: 'agency',
-          webhook: { path: 'agency/webhook', reconcile },
-        }),
-      ],
-      providers: [Paid],
-    }).compile();
-    const app = await moduleRef.createNestApplication(createHttpAdapter(), { logger: false }).init();
+    const app = await startTwoRegistrations(emulator);
     try {
-      // No notice URL: only a sweep can find these payments.
-      const issue = (registration: string, merchant: string) =>
-        app.get<CvsService>(getPortOneToken(CvsService, registration)).issue({
-          channelKey: emulator.merchant(merchant).credentials.channelKeys.galaxia,
-          merchantUid: `${registration}-swept-1`,
-          amount: 1000,
-        });
-      const agency = await issue('agency', 'agency');
-      const store = await issue('store', 'default');
-      emulator.markCvsPaid(agency.impUid);
-      emulator.markCvsPaid(store.impUid);
-
-      const events = app.get(Paid).events;
+      const paid = await payUnnoticed(app, emulator, 'swept');
+      const events = app.get(PaidEvents).events;
       await eventually(() => events.length >= 2, 'both sweeps to dispatch', 10_000);
-      expect(
-        events
-          .map(event => [event.registration, event.source, event.payment.impUid])
-          .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
-      ).toEqual([
-        ['agency', 'reconciliation', agency.impUid],
-        ['store', 'reconciliation', store.impUid],
+      expect(sweptBy(events)).toEqual([
+        ['agency', 'reconciliation', paid.agency],
+        ['store', 'reconciliation', paid.store],
       ]);
     } finally {
       await app.close();
