@@ -48,14 +48,19 @@ describe('emulator V1 GET /payments/status/{payment_status}', () => {
     emulator.setClockSkew(100);
     const cancelled = await issue();
     await call(`${emulator.v1BaseUrl}/cvs/${cancelled}`, { method: 'DELETE', headers: auth() });
+    const cancelledAt = emulator.getPayment(cancelled)!.cancelled_at;
+    // Later by a whole second on the emulator clock, so that no query below depends on where a real second ends.
+    emulator.setClockSkew(200);
     const ready = await issue();
     const later = emulator.getPayment(ready)!.started_at;
+    expect(later).toBeGreaterThan(cancelledAt);
 
     const exact = await list(`include_sandbox=true&from=${paidAt}&to=${paidAt}`);
     expect(exact.body.response.list.map((p: { imp_uid: string }) => p.imp_uid)).toEqual([paid]);
     expect((await list(`include_sandbox=true&from=${paidAt + 1}`)).body.response.total).toBe(0);
-    const cancelledNow = await list(`include_sandbox=true&from=${later}`, 'cancelled');
+    const cancelledNow = await list(`include_sandbox=true&from=${cancelledAt}`, 'cancelled');
     expect(cancelledNow.body.response.list.map((p: { imp_uid: string }) => p.imp_uid)).toEqual([cancelled]);
+    expect((await list(`include_sandbox=true&from=${later}`, 'cancelled')).body.response.total).toBe(0);
     const all = await list(`include_sandbox=true&from=${paidAt}&to=${later}`, 'all');
     expect(all.body.response.total).toBe(3);
     const readyOnly = await list(`include_sandbox=true&from=${later}`, 'ready');

@@ -1,53 +1,26 @@
 import { randomUUID } from 'node:crypto';
-
-/**
- * The V2 webhook event types and the `data` each carries, as the official SDK's `Webhook` union declares them
- * (`@portone/server-sdk` 0.19.0, `generated/webhook`; webhook version 2024-04-25). A test checks this table
- * against the SDK's types.
- */
-const TRANSACTION = ['paymentId', 'storeId', 'transactionId'] as const;
-const CANCELLATION = [...TRANSACTION, 'cancellationId'] as const;
-const BILLING_KEY = ['billingKey', 'storeId'] as const;
+import {
+  PORTONE_V2_WEBHOOK_EVENT_TYPES,
+  V2_WEBHOOK_DATA_FIELDS,
+  type PortOneV2WebhookEventType,
+} from '../../webhooks/events/v2-webhook-data';
 
 /** A V2 webhook event type (`Transaction.Paid`, `BillingKey.Issued`, …), as the official SDK declares them. */
-export type EmulatorV2WebhookType =
-  | 'Transaction.Ready'
-  | 'Transaction.Paid'
-  | 'Transaction.VirtualAccountIssued'
-  | 'Transaction.PayPending'
-  | 'Transaction.Failed'
-  | 'Transaction.DisputeCreated'
-  | 'Transaction.DisputeResolved'
-  | 'Transaction.Confirm'
-  | 'Transaction.PartialCancelled'
-  | 'Transaction.Cancelled'
-  | 'Transaction.CancelPending'
-  | 'BillingKey.Ready'
-  | 'BillingKey.Issued'
-  | 'BillingKey.Failed'
-  | 'BillingKey.Deleted'
-  | 'BillingKey.Updated';
+export type EmulatorV2WebhookType = PortOneV2WebhookEventType;
 
-/** Every V2 event type and its `data` fields. */
+/**
+ * Every V2 event type and its `data` fields: the module's own table (`@portone/server-sdk`'s `Webhook` union,
+ * webhook version 2024-04-25, checked against the SDK by tests), so the emulator sends exactly what the
+ * module's typed events expect.
+ */
 export const V2_WEBHOOK_EVENT_FIELDS: Readonly<Record<EmulatorV2WebhookType, readonly string[]>> =
-  Object.freeze({
-    'Transaction.Ready': TRANSACTION,
-    'Transaction.Paid': TRANSACTION,
-    'Transaction.VirtualAccountIssued': TRANSACTION,
-    'Transaction.PayPending': TRANSACTION,
-    'Transaction.Failed': TRANSACTION,
-    'Transaction.DisputeCreated': TRANSACTION,
-    'Transaction.DisputeResolved': TRANSACTION,
-    'Transaction.Confirm': [...TRANSACTION, 'totalAmount'],
-    'Transaction.PartialCancelled': CANCELLATION,
-    'Transaction.Cancelled': CANCELLATION,
-    'Transaction.CancelPending': CANCELLATION,
-    'BillingKey.Ready': BILLING_KEY,
-    'BillingKey.Issued': BILLING_KEY,
-    'BillingKey.Failed': BILLING_KEY,
-    'BillingKey.Deleted': BILLING_KEY,
-    'BillingKey.Updated': BILLING_KEY,
-  });
+  Object.freeze(fieldNamesByType());
+
+function fieldNamesByType(): Record<EmulatorV2WebhookType, readonly string[]> {
+  const names = {} as Record<EmulatorV2WebhookType, readonly string[]>;
+  for (const type of PORTONE_V2_WEBHOOK_EVENT_TYPES) names[type] = Object.keys(V2_WEBHOOK_DATA_FIELDS[type]);
+  return names;
+}
 
 /** A V2 webhook body, `{ type, timestamp, data }`. */
 export interface EmulatorV2WebhookEvent {
