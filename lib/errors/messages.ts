@@ -13,6 +13,12 @@ function withPortOneText(sentence: string, portOneMessage: string | undefined): 
   return portOneMessage ? `${sentence}: ${portOneMessage}` : sentence;
 }
 
+/** A webhook route's answer: `message` goes into the HTTP body, `log` is its one log line. */
+interface WebhookAnswerText {
+  readonly message: string;
+  readonly log: string;
+}
+
 /** What an API generation needs in the module options, named as the user writes them. */
 const API_OPTIONS = { v1: 'v1: { apiKey, apiSecret }', v2: 'v2: { apiSecret }' } as const;
 
@@ -300,6 +306,102 @@ export const messages = {
 
   /** A webhook body past MAX_WEBHOOK_BODY_BYTES (answered 413). */
   webhookBodyTooLarge: 'webhook body too large',
+
+  // What a webhook route answers (`message`, in the HTTP body) and the one line it logs (`log`). `what` names
+  // the delivery (`v1 notice imp_uid=…`, `v2 delivery id=…`) with its values already bounded and escaped.
+  webhookAnswer: {
+    v1NoImpUid: {
+      message: 'not a PortOne V1 notice: imp_uid is required',
+      log: 'v1 notice rejected: no imp_uid',
+    },
+    v1MerchantUidMismatch: (impUid: string): WebhookAnswerText => ({
+      message: 'merchant_uid does not match the payment',
+      log: `v1 notice imp_uid=${impUid} rejected: merchant_uid mismatch`,
+    }),
+    v1UnknownImpUid: { message: 'no such payment', log: 'v1 notice rejected: unknown imp_uid' },
+    v1InvalidImpUid: {
+      message: 'imp_uid is not a valid payment id',
+      log: 'v1 notice rejected: invalid imp_uid',
+    },
+    v1MalformedImpUid: {
+      message: 'imp_uid is not a valid payment id',
+      log: 'v1 notice rejected: malformed imp_uid',
+    },
+    v1MerchantUidTooLong: {
+      message: 'merchant_uid is too long',
+      log: 'v1 notice rejected: merchant_uid over 200 characters',
+    },
+    v1RereadFailed: (errorName: string): WebhookAnswerText => ({
+      message: 'could not re-read the payment from PortOne; retry later',
+      log: `v1 notice imp_uid re-read failed: ${errorName}`,
+    }),
+    v2VerificationFailed: (reason: string): WebhookAnswerText => ({
+      message: `webhook verification failed: ${reason}`,
+      log: `v2 delivery rejected: ${reason}`,
+    }),
+    queued: (what: string): WebhookAnswerText => ({ message: 'queued', log: `${what} queued` }),
+    queueUnavailable: (what: string, errorName: string): WebhookAnswerText => ({
+      message: 'webhook queue unavailable; retry later',
+      log: `${what} not queued: the queue failed with ${errorName}`,
+    }),
+    dispatched: (what: string, handlers: number): WebhookAnswerText => ({
+      message: 'dispatched',
+      log: `${what} dispatched to ${handlers} handler(s)`,
+    }),
+    duplicate: (what: string): WebhookAnswerText => ({
+      message: 'already received',
+      log: `${what} duplicate: not dispatched again`,
+    }),
+    inProgress: (what: string): WebhookAnswerText => ({
+      message: 'this delivery is being processed by an earlier attempt; retry later',
+      log: `${what} not dispatched: an earlier attempt is still running it`,
+    }),
+    handlerFailed: (what: string, handler: string, errorName: string): WebhookAnswerText => ({
+      message: 'a handler failed; the delivery will be dispatched again when retried',
+      log: `${what} handler ${handler} threw ${errorName}: claim released`,
+    }),
+    storeUnavailable: (what: string, errorName: string): WebhookAnswerText => ({
+      message: 'webhook claim store unavailable; retry later',
+      log: `${what} not dispatched: claim store failed with ${errorName}`,
+    }),
+    cvsMalformed: {
+      message: 'not a Galaxia.Cvs.Confirm request',
+      log: 'cvs confirm refused: malformed request',
+    },
+    cvsNoHandler: (what: string): WebhookAnswerText => ({
+      message: 'allowed',
+      log: `${what} allowed (no @OnCvsConfirm handler)`,
+    }),
+    cvsAllowed: (what: string, handler: string): WebhookAnswerText => ({
+      message: 'allowed',
+      log: `${what} allowed by ${handler}`,
+    }),
+    cvsRefused: (what: string, handler: string): WebhookAnswerText => ({
+      message: 'refused',
+      log: `${what} refused by ${handler}`,
+    }),
+    cvsMissedDeadline: (what: string, handler: string, deadlineMs: number): WebhookAnswerText => ({
+      message: 'refused',
+      log: `${what} refused: ${handler} missed the ${deadlineMs} ms deadline`,
+    }),
+    cvsHandlerThrew: (what: string, handler: string, errorName: string): WebhookAnswerText => ({
+      message: 'refused',
+      log: `${what} refused: ${handler} threw ${errorName}`,
+    }),
+    sourceNotAllowed: (what: string, ip: string | undefined): WebhookAnswerText => ({
+      message: 'source address not allowed',
+      log: `${what} rejected: source ${ip ?? 'unknown'} not allowed`,
+    }),
+    /** A typed refusal (e.g. the body too large) whose message is already one of this file's. */
+    refused: (what: string, message: string): WebhookAnswerText => ({
+      message,
+      log: `${what} failed: ${message}`,
+    }),
+    processingFailed: (what: string, errorName: string): WebhookAnswerText => ({
+      message: 'webhook processing failed',
+      log: `${what} failed: ${errorName}`,
+    }),
+  },
 
   // Why `nestjs-portone/health` reports `down` without having asked PortOne.
   health: {

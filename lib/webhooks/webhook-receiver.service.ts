@@ -97,22 +97,16 @@ export class WebhookReceiver {
     if (allowed) {
       const ip = sourceIpOf(req, this.options.webhookReceiver.trustedProxyHops);
       if (!ip || !allowed.has(ip))
-        return this.logged(
-          answer(
-            403,
-            'source address not allowed',
-            `${what} rejected: source ${ip ?? 'unknown'} not allowed`,
-          ),
-        );
+        return this.logged(answer(403, messages.webhookAnswer.sourceNotAllowed(what, ip)));
     }
     try {
       return this.logged(await run());
     } catch (error) {
       if (error instanceof RawBodyUnavailableError) {
-        return this.logged(answer(error.status, error.message, `${what} failed: ${error.message}`));
+        return this.logged(answer(error.status, messages.webhookAnswer.refused(what, error.message)));
       }
       const name = error instanceof Error ? error.name : typeof error;
-      return this.logged(answer(500, 'webhook processing failed', `${what} failed: ${name}`));
+      return this.logged(answer(500, messages.webhookAnswer.processingFailed(what, name)));
     }
   }
 

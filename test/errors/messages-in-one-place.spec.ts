@@ -6,7 +6,8 @@ import * as ts from 'typescript';
 // configuration problem or a log line. This test reads lib/ with the TypeScript parser and fails on a sentence
 // written inline where such text is made: `new …Error(…)`, `.push(…)` onto problems or issue messages,
 // `message`/`messages`/`reason` properties (class-validator rules, validation issues, health results) and logger
-// calls. The emulator (lib/testing) is left out: its texts imitate PortOne's own.
+// calls, and the texts of a webhook route's `answer(status, text, …)` (its HTTP body message and its log line).
+// The emulator (lib/testing) is left out: its texts imitate PortOne's own.
 
 const LIB = path.join(__dirname, '../../lib');
 
@@ -47,13 +48,34 @@ function literalText(node: ts.Node): string | undefined {
   return undefined;
 }
 
+/** A webhook answer's text: even one word (`'queued'`, `'refused'`) is what a route says, so it lives in messages.ts. */
+function isAnswerText(node: ts.Node): boolean {
+  let parent: ts.Node | undefined = node.parent;
+  while (parent && !ts.isCallExpression(parent)) parent = parent.parent;
+  return !!parent && ts.isIdentifier(parent.expression) && parent.expression.text === 'answer';
+}
+
 /** Inline sentences of one source text, as `line: text`. */
 export function inlineSentences(fileName: string, source: string): string[] {
   const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.ES2022, true);
   const found: string[] = [];
   const visit = (node: ts.Node): void => {
     let candidates: readonly ts.Node[] = [];
-    if (ts.isNewExpression(node) && /Error$/.test(node.expression.getText(file))) {
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'answer') {
+      // answer(status, text, extra?, headers?): `text` is `{ message, log }`, and both are user-facing.
+      const text = node.arguments[1];
+      candidates =
+        text && ts.isObjectLiteralExpression(text)
+          ? // `message` is read where every `message` property is (below); here the rest, e.g. `log`.
+            text.properties.flatMap(property =>
+              ts.isPropertyAssignment(property) && !TEXT_PROPERTIES.test(property.name.getText(file))
+                ? [property.initializer]
+                : [],
+            )
+          : text
+            ? [text]
+            : [];
+    } else if (ts.isNewExpression(node) && /Error$/.test(node.expression.getText(file))) {
       candidates = node.arguments ?? [];
     } else if (
       ts.isCallExpression(node) &&
@@ -71,7 +93,7 @@ export function inlineSentences(fileName: string, source: string): string[] {
     );
     for (const candidate of flattened) {
       const text = literalText(candidate);
-      if (text !== undefined && SENTENCE.test(text)) {
+      if (text !== undefined && (SENTENCE.test(text) || isAnswerText(candidate))) {
         found.push(`${file.getLineAndCharacterOfPosition(candidate.getStart()).line + 1}: ${text}`);
       }
     }
@@ -89,12 +111,18 @@ describe('user-facing text', () => {
       "issues.push({ field: 'signal', rules: ['isAbortSignal'], messages: ['signal must be an AbortSignal'] });",
       "class A { @Matches(/x/, { message: 'tierCode must be 3 letters' }) tierCode?: string; }",
       "problems.push(messages.options.noApi); const rules = ['isAbortSignal'];",
+      "return answer(200, 'queued', `${what} queued`, { queued: true });",
+      "return answer(403, { message: 'refused', log: `${what} refused by ${name}` });",
+      'return answer(200, messages.webhookAnswer.queued(what), { reason: verified.reason });',
     ].join('\n');
     expect(inlineSentences('example.ts', source)).toEqual([
       '1: name must be a non-empty string',
       '2: ${…}.baseUrl must use https:',
       '3: signal must be an AbortSignal',
       '4: tierCode must be 3 letters',
+      '6: queued',
+      '7: ${…} refused by ${…}',
+      '7: refused',
     ]);
   });
 

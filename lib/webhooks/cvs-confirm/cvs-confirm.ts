@@ -1,3 +1,4 @@
+import { messages } from '../../errors/messages';
 import type { CvsConfirmRequest } from '../events/webhook-events';
 import type { WebhookHandlerRegistry } from '../handlers/webhook-handler-registry';
 import { answer, type WebhookAnswer } from '../http/webhook-answer';
@@ -17,12 +18,11 @@ export async function handleCvsConfirm(
   registration: string | undefined,
 ): Promise<WebhookAnswer> {
   const request = readConfirm(body, registration);
-  if (!request)
-    return answer(400, 'not a Galaxia.Cvs.Confirm request', 'cvs confirm refused: malformed request');
+  if (!request) return answer(400, messages.webhookAnswer.cvsMalformed);
   // The imp_uid is the unverified request's: bounded in the log line.
   const what = `cvs confirm imp_uid=${logValue(request.impUid)}`;
   const handler = registry.cvsConfirmHandlerFor(registration);
-  if (!handler) return answer(200, 'allowed', `${what} allowed (no @OnCvsConfirm handler)`);
+  if (!handler) return answer(200, messages.webhookAnswer.cvsNoHandler(what));
 
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<'deadline'>(resolve => {
@@ -31,13 +31,13 @@ export async function handleCvsConfirm(
   try {
     const decision = await Promise.race([Promise.resolve().then(() => handler.invoke(request)), deadline]);
     if (decision === 'deadline')
-      return answer(403, 'refused', `${what} refused: ${handler.name} missed the ${deadlineMs} ms deadline`);
+      return answer(403, messages.webhookAnswer.cvsMissedDeadline(what, handler.name, deadlineMs));
     return decision === true
-      ? answer(200, 'allowed', `${what} allowed by ${handler.name}`)
-      : answer(403, 'refused', `${what} refused by ${handler.name}`);
+      ? answer(200, messages.webhookAnswer.cvsAllowed(what, handler.name))
+      : answer(403, messages.webhookAnswer.cvsRefused(what, handler.name));
   } catch (error) {
     const name = error instanceof Error ? error.name : typeof error;
-    return answer(403, 'refused', `${what} refused: ${handler.name} threw ${name}`);
+    return answer(403, messages.webhookAnswer.cvsHandlerThrew(what, handler.name, name));
   } finally {
     clearTimeout(timer);
   }

@@ -1,3 +1,4 @@
+import { messages } from '../../errors/messages';
 import { answer, type WebhookAnswer } from '../http/webhook-answer';
 import type { DispatchOutcome } from './once-only-dispatcher';
 
@@ -15,35 +16,26 @@ export function outcomeAnswer(
 ): WebhookAnswer {
   switch (outcome.kind) {
     case 'dispatched':
-      return answer(200, 'dispatched', `${what} dispatched to ${outcome.handlers} handler(s)`, {
+      return answer(200, messages.webhookAnswer.dispatched(what, outcome.handlers), {
         ...extra,
         duplicate: false,
       });
     case 'duplicate':
-      return answer(200, 'already received', `${what} duplicate: not dispatched again`, {
+      return answer(200, messages.webhookAnswer.duplicate(what), {
         ...extra,
         duplicate: true,
       });
     case 'in-progress':
       return answer(
         503,
-        'this delivery is being processed by an earlier attempt; retry later',
-        `${what} not dispatched: an earlier attempt is still running it`,
+        messages.webhookAnswer.inProgress(what),
         {},
         { 'Retry-After': String(retryAfterSeconds(outcome.retryAfterMs)) },
       );
     case 'handler-failed':
-      return answer(
-        500,
-        'a handler failed; the delivery will be dispatched again when retried',
-        `${what} handler ${outcome.handler} threw ${outcome.errorName}: claim released`,
-      );
+      return answer(500, messages.webhookAnswer.handlerFailed(what, outcome.handler, outcome.errorName));
     case 'store-unavailable':
-      return answer(
-        503,
-        'webhook claim store unavailable; retry later',
-        `${what} not dispatched: claim store failed with ${outcome.errorName}`,
-      );
+      return answer(503, messages.webhookAnswer.storeUnavailable(what, outcome.errorName));
   }
 }
 

@@ -11,13 +11,17 @@ export interface WebhookAnswer {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
-/** @internal */
+/**
+ * The answer with `status` and one of `messages.webhookAnswer`'s texts: its `message` goes into the body,
+ * its `log` is the line logged.
+ * @internal
+ */
 export function answer(
   status: number,
-  message: string,
-  log: string,
+  text: { readonly message: string; readonly log: string },
   extra: Record<string, unknown> = {},
   headers?: Readonly<Record<string, string>>,
 ): WebhookAnswer {
+  const { message, log } = text;
   return { status, body: { ok: status < 300, message, ...extra }, log, ...(headers && { headers }) };
 }

@@ -1,3 +1,4 @@
+import { messages } from '../../errors/messages';
 import { answer, type WebhookAnswer } from '../http/webhook-answer';
 import { logValue } from '../../logging/log-value';
 import type { PortOneV2WebhookEvent } from '../events/webhook-events';
@@ -36,9 +37,7 @@ export function queueV1Notice(
   registration: string | undefined,
 ): Promise<WebhookAnswer> {
   if (!PLAIN_ID.test(notice.impUid)) {
-    return Promise.resolve(
-      answer(400, 'imp_uid is not a valid payment id', 'v1 notice rejected: malformed imp_uid'),
-    );
+    return Promise.resolve(answer(400, messages.webhookAnswer.v1MalformedImpUid));
   }
   const status = notice.status !== undefined && PLAIN_STATUS.test(notice.status) ? notice.status : 'unknown';
   const cancellationId =
@@ -47,9 +46,7 @@ export function queueV1Notice(
       : undefined;
   const merchantUid = notice.merchantUid;
   if (merchantUid !== undefined && merchantUid.length > 200) {
-    return Promise.resolve(
-      answer(400, 'merchant_uid is too long', 'v1 notice rejected: merchant_uid over 200 characters'),
-    );
+    return Promise.resolve(answer(400, messages.webhookAnswer.v1MerchantUidTooLong));
   }
   const key = `v1:${notice.impUid}:${status}${cancellationId ? `:cancellation:${cancellationId}` : ''}`;
   const job: PortOneWebhookJob = {
@@ -72,12 +69,11 @@ async function stored(
 ): Promise<WebhookAnswer> {
   try {
     await queue.enqueue(key, job);
-    return answer(200, 'queued', `${what} queued`, { ...extra, queued: true });
+    return answer(200, messages.webhookAnswer.queued(what), { ...extra, queued: true });
   } catch (error) {
     return answer(
       503,
-      'webhook queue unavailable; retry later',
-      `${what} not queued: the queue failed with ${error instanceof Error ? error.name : typeof error}`,
+      messages.webhookAnswer.queueUnavailable(what, error instanceof Error ? error.name : typeof error),
     );
   }
 }

@@ -1,3 +1,4 @@
+import { messages } from '../../errors/messages';
 import type { CvsService } from '../../cvs-payment/cvs.service';
 import type { PaymentLookupOptions } from '../../cvs-payment/payment-lookup-options';
 import type { PortOnePayment } from '../../cvs-payment/models/payment.model';
@@ -58,7 +59,7 @@ export async function handleV1Notice(
 
 /** @internal */
 export function noImpUid(): WebhookAnswer {
-  return answer(400, 'not a PortOne V1 notice: imp_uid is required', 'v1 notice rejected: no imp_uid');
+  return answer(400, messages.webhookAnswer.v1NoImpUid);
 }
 
 /**
@@ -82,11 +83,7 @@ export async function rereadV1Notice(
   if (notice.merchantUid !== undefined && notice.merchantUid !== payment.merchantUid) {
     return {
       ok: false,
-      answer: answer(
-        400,
-        'merchant_uid does not match the payment',
-        `v1 notice imp_uid=${logValue(payment.impUid)} rejected: merchant_uid mismatch`,
-      ),
+      answer: answer(400, messages.webhookAnswer.v1MerchantUidMismatch(logValue(payment.impUid))),
     };
   }
   const event: PortOneV1PaymentEvent = {
@@ -131,17 +128,13 @@ export function readV1Notice(body: Record<string, unknown> | undefined): V1Notic
 function rereadFailure(error: unknown): WebhookAnswer {
   // The imp_uid comes from an unverified body: log it only once PortOne has confirmed it exists.
   if (error instanceof PortOneApiError && error.status === 404) {
-    return answer(404, 'no such payment', 'v1 notice rejected: unknown imp_uid');
+    return answer(404, messages.webhookAnswer.v1UnknownImpUid);
   }
   if (error instanceof PortOneValidationError) {
-    return answer(400, 'imp_uid is not a valid payment id', 'v1 notice rejected: invalid imp_uid');
+    return answer(400, messages.webhookAnswer.v1InvalidImpUid);
   }
   const name = error instanceof PortOneError ? error.name : 'Error';
-  return answer(
-    503,
-    'could not re-read the payment from PortOne; retry later',
-    `v1 notice imp_uid re-read failed: ${name}`,
-  );
+  return answer(503, messages.webhookAnswer.v1RereadFailed(name));
 }
 
 function confirmedCancellation(payment: PortOnePayment, claimed: string | undefined): string | undefined {

@@ -1,3 +1,4 @@
+import { messages } from '../../errors/messages';
 import type { Webhook } from 'standardwebhooks';
 import { dispatchOnce } from '../dispatch/once-only-dispatcher';
 import { outcomeAnswer } from '../dispatch/outcome-answer';
@@ -64,12 +65,9 @@ export function verifiedV2Event(
       verified.reason === 'MISSING_REQUIRED_HEADERS' || verified.reason === 'INVALID_BODY' ? 400 : 401;
     return {
       ok: false,
-      answer: answer(
-        status,
-        `webhook verification failed: ${verified.reason}`,
-        `v2 delivery rejected: ${verified.reason}`,
-        { reason: verified.reason },
-      ),
+      answer: answer(status, messages.webhookAnswer.v2VerificationFailed(verified.reason), {
+        reason: verified.reason,
+      }),
     };
   }
   return { ok: true, ...readV2Event(verified.body, verified.webhookId, registration) };
