@@ -29,6 +29,8 @@ node_bin() {
   echo "$bin"
 }
 
+source scripts/node-matrix/test-counts.sh
+
 bash scripts/system-packages.sh
 bash compat/nestjs12/install.sh # the jest leg's child-process tests load NestJS 12 packages from there
 logs=$(mktemp -d)
@@ -43,8 +45,8 @@ for version in "${versions[@]}"; do
   # Both legs see this Node first on PATH: jest and Vitest, and every child process the tests spawn.
   PATH="$bin_dir:$PATH" node node_modules/jest/bin/jest.js --ci 2>&1 | tee "$logs/$version-jest.log" || status=failed
   PATH="$bin_dir:$PATH" bash compat/nestjs12/run.sh 2>&1 | tee "$logs/$version-vitest.log" || status=failed
-  jest_counts=$(grep -E '^Tests:' "$logs/$version-jest.log" | tail -n 1 | sed 's/^Tests: *//')
-  vitest_counts=$(grep -E '^ +Tests ' "$logs/$version-vitest.log" | tail -n 1 | sed -E 's/^ +Tests +//')
+  jest_counts=$(test_counts "$logs/$version-jest.log" '^Tests:')
+  vitest_counts=$(test_counts "$logs/$version-vitest.log" '^ +Tests ')
   summary+=("Node $version: $status in $((SECONDS - started))s; jest (NestJS 11): ${jest_counts:-no result}; Vitest (NestJS 12): ${vitest_counts:-no result}")
   [[ $status == passed ]] || failed+=("$version")
 done

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..');
@@ -58,5 +60,42 @@ describe('the Node matrix', () => {
       .split('\n')
       .find(line => line.startsWith('| Node.js |'))!;
     expect(row.includes('not yet run by CI')).toBe(!runsMatrix);
+  });
+
+  it("reads each leg's counts from coloured logs, and an empty log does not stop the run", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'node-matrix-'));
+    try {
+      const log = (name: string, text: string) => {
+        writeFileSync(join(dir, name), text);
+        return join(dir, name);
+      };
+      const esc = '\u001b';
+      const jest = log(
+        'jest.log',
+        `PASS a.spec.ts\n${esc}[1mTests:${esc}[22m       ${esc}[32m3 passed${esc}[39m, 3 total\n`,
+      );
+      const vitest = log(
+        'vitest.log',
+        ` ${esc}[2m Test Files ${esc}[22m ${esc}[32m2 passed${esc}[39m (2)\n${esc}[2m      Tests ${esc}[22m ${esc}[1m${esc}[32m3 passed${esc}[39m${esc}[22m${esc}[90m (3)${esc}[39m\n`,
+      );
+      const empty = log('empty.log', 'Error: cannot find module\n');
+      const counts = (file: string, pattern: string) =>
+        execFileSync(
+          'bash',
+          [
+            '-c',
+            'set -euo pipefail; source scripts/node-matrix/test-counts.sh; test_counts "$1" "$2"; echo "<end>"',
+            '-',
+            file,
+            pattern,
+          ],
+          { cwd: root, encoding: 'utf8' },
+        );
+      expect(counts(jest, '^Tests:')).toBe('3 passed, 3 total\n<end>\n');
+      expect(counts(vitest, '^ +Tests ')).toBe('3 passed (3)\n<end>\n');
+      expect(counts(empty, '^ +Tests ')).toBe('<end>\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
