@@ -1,6 +1,11 @@
 import { PortOneNetworkError } from '../../lib';
 import { rejectionOf, sendRequest, type PortOneTestApp } from '../support/portone-test-app';
-import { startScriptedPortOne, type ScriptedPortOne } from '../support/scripted-server';
+import {
+  scriptedCvsIssue as cvs,
+  scriptedOtpRequest as otp,
+  startScriptedPortOne,
+  type ScriptedPortOne,
+} from '../support/scripted-server';
 
 // Every operation of the three services, driven with the same hostile 2xx answers: each must check the shape
 // its return type promises. Before: CvsService.get and findByMerchantUid resolved an empty PortOnePayment
@@ -91,17 +96,3 @@ describe('every operation checks the shape its type promises', () => {
     await expect(app.cvs.findByMerchantUid('order-1')).resolves.toMatchObject({ merchantUid: 'order-1' });
   });
 });
-
-function otp() {
-  return {
-    name: '홍길동',
-    phone: '01012345678',
-    birth: '900101',
-    genderDigit: '1' as const,
-    carrier: 'SKT' as const,
-    channelKey: 'channel-key-1',
-  };
-}
-function cvs() {
-  return { channelKey: 'channel-key-1', merchantUid: 'order-1', amount: 1000 };
-}

@@ -1,6 +1,8 @@
 import { PortOneError, PortOneNetworkError, PortOneValidationError } from '../../lib';
 import { rejectionOf, type PortOneTestApp } from '../support/portone-test-app';
 import {
+  scriptedCvsIssue,
+  scriptedOtpRequest,
   startScriptedPortOne,
   type ScriptedAnswer,
   type ScriptedPortOne,
@@ -155,19 +157,12 @@ describe('hostile inputs and hostile success answers', () => {
   });
 });
 
+// The scripted PortOne's valid requests, with fields replaced by hostile values (hence `as never`).
 function otp(overrides: Record<string, unknown> = {}) {
-  return {
-    name: '홍길동',
-    phone: '01012345678',
-    birth: '900101',
-    genderDigit: '1' as const,
-    carrier: 'SKT' as const,
-    channelKey: 'channel-key-1',
-    ...overrides,
-  } as never;
+  return { ...scriptedOtpRequest(), ...overrides } as never;
 }
 function cvs(overrides: Record<string, unknown> = {}) {
-  return { channelKey: 'channel-key-1', merchantUid: 'order-1', amount: 1000, ...overrides } as never;
+  return { ...scriptedCvsIssue(), ...overrides } as never;
 }
 function send(overrides: Record<string, unknown> = {}) {
   return {

@@ -137,6 +137,23 @@ export interface ScriptedPortOne {
   close(): Promise<void>;
 }
 
+/** A valid V1 OTP request for a scripted PortOne (its answer is scripted; the body only has to pass validation). */
+export function scriptedOtpRequest() {
+  return {
+    name: '홍길동',
+    phone: '01012345678',
+    birth: '900101',
+    genderDigit: '1' as const,
+    carrier: 'SKT' as const,
+    channelKey: 'channel-key-1',
+  };
+}
+
+/** A valid CVS barcode issue for a scripted PortOne. */
+export function scriptedCvsIssue() {
+  return { channelKey: 'channel-key-1', merchantUid: 'order-1', amount: 1000 };
+}
+
 export async function startScriptedPortOne(name: string): Promise<ScriptedPortOne> {
   const server = await ScriptedServer.start(request =>
     request.path === '/users/getToken' ? v1TokenAnswer(`${name}-token`) : scripted.next,
